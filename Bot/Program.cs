@@ -1,0 +1,4 @@
+using SecretBot.Bot.Hosting;
+
+var app = BotApplication.Build(args);
+app.Run();
