@@ -1,5 +1,33 @@
 #!/usr/bin/env bash
-# Installs what the tests need when missing, then runs every test.
+# Installs what the tests need when it is missing (Debian packages, pinned npm tools), then runs
+# every test: unit, contract, real HTTP, real redis-server, the Agents Playground in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")"
-dotnet test SecretBot.sln
+source scripts/setup.sh
+
+ensure_debian_packages redis-server:redis-server chromium:chromium curl:curl
+for tool in tools/*/; do
+  [ -f "$tool/package-lock.json" ] && ensure_npm_tools "${tool%/}"
+done
+
+dotnet build SecretBot.sln --nologo -v quiet -c Debug
+
+results="$(mktemp -d)"
+status=0
+dotnet test SecretBot.sln --no-build --nologo -c Debug \
+  --logger "trx;LogFileName=tests.trx" --results-directory "$results" || status=$?
+
+# One plain closing line, whatever the runner printed above.
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for trx in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    counters = ET.parse(trx).getroot().find("t:ResultSummary/t:Counters", ns)
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0))
+    skipped += int(counters.get("notExecuted", 0))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+rm -rf "$results"
+exit "$status"

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Caching.Memory;
+using SecretBot.Bot.Auth;
+using SecretBot.Bot.Configuration;
+using SecretBot.Bot.Connector;
+using SecretBot.Bot.Placeholder;
+using SecretBot.Bot.Texts;
+using SecretBot.Bot.Turns;
+
+namespace SecretBot.Bot.Hosting;
+
+/// <summary>Wires options, authentication, the connector and the turn pipeline.</summary>
+public static class BotServices
+{
+    public static WebApplicationBuilder AddSecretBot(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var credentials = BotCredentials.From(configuration);
+        var options = BotOptions.From(configuration);
+        var endpoints = AuthEndpoints.From(configuration);
+        HostingMode.EnsureAllowed(credentials, options, builder.Environment);
+
+        // Our own 413 (with a reason) must answer before Kestrel's bare one.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxRequestBytes * 2L, 1024 * 1024));
+
+        var services = builder.Services;
+        services.AddSingleton(credentials);
+        services.AddSingleton(options);
+        services.AddSingleton(endpoints);
+        services.AddBotAuthentication(credentials, endpoints);
+        services.AddConnector(configuration, credentials, endpoints);
+
+        services.AddSingleton<ConversationGate>();
+        services.AddSingleton(_ => new ActivityLedger(options.DuplicateWindow));
+        services.AddSingleton<TurnProcessor>();
+        services.AddSingleton(HostTexts.Load());
+        services.AddSingleton<IActivityHandler>(provider => new PlaceholderHandler(
+            provider.GetRequiredService<HostTexts>(),
+            new MemoryCache(new MemoryCacheOptions()),
+            configuration["Bot:Language"]));
+        return builder;
+    }
+}

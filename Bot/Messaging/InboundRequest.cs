@@ -1,0 +1,120 @@
+using System.Text.Json;
+using SecretBot.Bot.Protocol;
+
+namespace SecretBot.Bot.Messaging;
+
+/// <summary>
+/// Reads and checks the HTTP side of an inbound activity: method, content type, size, JSON and the
+/// fields every activity needs. Everything a caller can get wrong ends here as a 4xx with a reason.
+/// </summary>
+public static class InboundRequest
+{
+    public static ProtocolError? CheckEnvelope(HttpRequest request, int maxBytes)
+    {
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            request.HttpContext.Response.Headers.Allow = "POST";
+            return new ProtocolError(405, "MethodNotAllowed", "Activities are POSTed to /api/messages.");
+        }
+
+        if (!IsJson(request.ContentType))
+        {
+            return new ProtocolError(415, "UnsupportedMediaType", "The body must be JSON (Content-Type: application/json).");
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        return null;
+    }
+
+    public static async Task<(byte[]? Body, ProtocolError? Error)> ReadBodyAsync(HttpRequest request, int maxBytes,
+        CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream(capacity: (int)Math.Min(request.ContentLength ?? 4096, maxBytes));
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    return (null, TooLarge(maxBytes));
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or BadHttpRequestException)
+        {
+            return (null, new ProtocolError(400, "IncompleteBody", "The request body ended before its announced length."));
+        }
+
+        return buffer.Length == 0
+            ? (null, new ProtocolError(400, "EmptyBody", "The body is empty; an activity is expected."))
+            : (buffer.ToArray(), null);
+    }
+
+    public static (Activity? Activity, ProtocolError? Error) Parse(byte[] body)
+    {
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(body, ProtocolJson.Options);
+        }
+        catch (JsonException exception)
+        {
+            var where = exception.LineNumber is { } line ? $" (line {line + 1}, byte {exception.BytePositionInLine})" : "";
+            return (null, new ProtocolError(400, "InvalidJson", $"The body is not a valid activity JSON object{where}."));
+        }
+
+        if (activity is null)
+        {
+            return (null, new ProtocolError(400, "InvalidJson", "The body is JSON null; an activity object is expected."));
+        }
+
+        return (activity, Validate(activity));
+    }
+
+    private static ProtocolError? Validate(Activity activity)
+    {
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return new ProtocolError(400, "MissingType", "The activity has no 'type'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return new ProtocolError(400, "MissingConversation", "The activity has no 'conversation.id'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ServiceUrl))
+        {
+            return activity.IsType(ActivityTypes.Message)
+                ? new ProtocolError(400, "MissingServiceUrl", "A message activity needs a 'serviceUrl' to reply to.")
+                : null;
+        }
+
+        return Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? null
+            : new ProtocolError(400, "InvalidServiceUrl", "The activity's 'serviceUrl' is not an absolute http(s) URL.");
+    }
+
+    private static bool IsJson(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return false;
+        }
+
+        var mediaType = contentType.Split(';', 2)[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+               || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static ProtocolError TooLarge(int maxBytes) =>
+        new(413, "PayloadTooLarge", $"The body is larger than {maxBytes} bytes.");
+}

@@ -1,0 +1,51 @@
+using SecretBot.Bot.Connector;
+using SecretBot.Bot.Protocol;
+
+namespace SecretBot.Bot.Turns;
+
+/// <summary>
+/// One inbound activity and the means to answer it through the connector, in the same
+/// conversation (and the same channel thread) it came from.
+/// </summary>
+public sealed class BotTurn(Activity activity, IConnectorClient connector)
+{
+    private readonly Uri? _serviceUrl = Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var uri) ? uri : null;
+    private int _sent;
+
+    public Activity Activity { get; } = activity;
+
+    public string ConversationId => Activity.Conversation!.Id!;
+
+    /// <summary>How many activities this turn has sent (typing indicators excluded).</summary>
+    public int SentCount => Volatile.Read(ref _sent);
+
+    public async Task<string?> SendAsync(Activity reply, CancellationToken cancellationToken)
+    {
+        var response = await PostAsync(reply, cancellationToken);
+        Interlocked.Increment(ref _sent);
+        return response.Id;
+    }
+
+    public Task<ResourceResponse> UpdateAsync(string activityId, Activity replacement, CancellationToken cancellationToken)
+    {
+        replacement.Id = activityId;
+        return connector.UpdateActivityAsync(RequireServiceUrl(), ConversationId, activityId, replacement, cancellationToken);
+    }
+
+    public Task SendTypingAsync(CancellationToken cancellationToken) =>
+        PostAsync(Activity.CreateReply(ActivityTypes.Typing), cancellationToken);
+
+    /// <summary>A reply skeleton addressed to the sender of this turn's activity.</summary>
+    public Activity CreateReply(string type = ActivityTypes.Message) => Activity.CreateReply(type);
+
+    private Task<ResourceResponse> PostAsync(Activity reply, CancellationToken cancellationToken)
+    {
+        var serviceUrl = RequireServiceUrl();
+        return string.IsNullOrEmpty(Activity.Id)
+            ? connector.SendToConversationAsync(serviceUrl, ConversationId, reply, cancellationToken)
+            : connector.ReplyToActivityAsync(serviceUrl, ConversationId, Activity.Id, reply, cancellationToken);
+    }
+
+    private Uri RequireServiceUrl() =>
+        _serviceUrl ?? throw new InvalidOperationException("This activity has no serviceUrl to answer to.");
+}
