@@ -17,6 +17,9 @@ public sealed class ProbeHandler(IActivityHandler inner) : IActivityHandler
 
     public bool Fail { get; set; }
 
+    /// <summary>When set, an invoke is answered with this instead of reaching the real handler.</summary>
+    public InvokeResponse? InvokeAnswer { get; set; }
+
     public int MaxConcurrent => Volatile.Read(ref _maxConcurrent);
 
     public int Turns => Volatile.Read(ref _turns);
@@ -38,7 +41,9 @@ public sealed class ProbeHandler(IActivityHandler inner) : IActivityHandler
                 throw new InvalidOperationException("probe failure carrying " + turn.Activity.Text);
             }
 
-            return await inner.OnTurnAsync(turn, cancellationToken);
+            return InvokeAnswer is not null && turn.Activity.IsType(ActivityTypes.Invoke)
+                ? InvokeAnswer
+                : await inner.OnTurnAsync(turn, cancellationToken);
         }
         finally
         {

@@ -125,6 +125,25 @@ public sealed class TurnPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnInvokeResponseIsTheHttpAnswerStatusAndBody()
+    {
+        _probe.InvokeAnswer = new SecretBot.Bot.Protocol.InvokeResponse(200, new JsonObject
+        {
+            ["statusCode"] = 200,
+            ["type"] = "application/vnd.microsoft.activity.message",
+            ["value"] = "ok",
+        });
+        var invoke = Activities.Recorded("invoke");
+        invoke["serviceUrl"] = _connector.ServiceUrl.AbsoluteUri;
+        using var response = await Post(invoke.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
+        Assert.Equal("ok", body["value"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task TheBotIsWelcomedOncePerConversationAndRepliesToAMessage()
     {
         foreach (var type in new[] { "installationUpdate", "conversationUpdate", "conversationUpdate" })

@@ -13,7 +13,7 @@ public static class HealthEndpoints
             var results = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var check in checks)
             {
-                results[check.Name] = await check.IsReadyAsync(cancellationToken) ? "ready" : "not ready";
+                results[check.Name] = await IsReadyAsync(check, cancellationToken) ? "ready" : "not ready";
             }
 
             var ready = results.Values.All(v => v == "ready");
@@ -21,6 +21,19 @@ public static class HealthEndpoints
                 statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         return routes;
+    }
+
+    private static async Task<bool> IsReadyAsync(IReadinessCheck check, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await check.IsReadyAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A check that throws is a dependency that is not there: not ready, not a 500.
+            return false;
+        }
     }
 }
 
