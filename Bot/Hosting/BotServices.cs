@@ -1,10 +1,15 @@
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
 using SecretBot.Bot.Auth;
 using SecretBot.Bot.Configuration;
 using SecretBot.Bot.Connector;
+using SecretBot.Bot.Conversation;
 using SecretBot.Bot.Placeholder;
+using SecretBot.Bot.State;
 using SecretBot.Bot.Texts;
 using SecretBot.Bot.Turns;
+using SecretBot.Dialogs.Runtime;
+using SecretBot.Dialogs.State;
+using SecretBot.Dialogs.Texts;
 
 namespace SecretBot.Bot.Hosting;
 
@@ -34,10 +39,19 @@ public static class BotServices
         services.AddSingleton(_ => new ActivityLedger(options.DuplicateWindow));
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton(HostTexts.Load());
-        services.AddSingleton<IActivityHandler>(provider => new PlaceholderHandler(
-            provider.GetRequiredService<HostTexts>(),
-            new MemoryCache(new MemoryCacheOptions()),
-            configuration["Bot:Language"]));
+        services.AddSingleton<WelcomeOnce>();
+        services.AddConversationState(configuration);
+        services.AddSingleton(EngineTexts.Load());
+        var language = configuration["Bot:Language"];
+        // The guided conversations plug in as a ConversationModule; without one, the placeholder answers.
+        services.AddSingleton<IActivityHandler>(provider => provider.GetService<ConversationModule>() is { } module
+            ? new DialogActivityHandler(
+                new DialogTurnRunner(module.Dialogs, module.RootDialogId, provider.GetRequiredService<IStateStore>(),
+                    provider.GetRequiredService<StateOptions>(), provider.GetRequiredService<EngineTexts>(), module.Presenter,
+                    provider.GetRequiredService<ILogger<DialogTurnRunner>>()),
+                provider.GetRequiredService<PreferencesStore>(), provider.GetRequiredService<HostTexts>(),
+                provider.GetRequiredService<WelcomeOnce>(), language)
+            : new PlaceholderHandler(provider.GetRequiredService<HostTexts>(), provider.GetRequiredService<WelcomeOnce>(), language));
         return builder;
     }
 }

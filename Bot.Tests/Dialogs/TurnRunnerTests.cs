@@ -1,0 +1,143 @@
+using System.Text;
+using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Dialogs.Runtime;
+using SecretBot.Dialogs.State;
+
+namespace SecretBot.Bot.Tests.Dialogs;
+
+/// <summary>The turn loop: fresh starts, ETag conflicts, an unreachable store, and what it keeps.</summary>
+public sealed class TurnRunnerTests
+{
+    [Theory]
+    [InlineData("not json at all")]
+    [InlineData("{\"f\":99,\"s\":[]}")]
+    [InlineData("{\"f\":1,\"s\":[{\"d\":\"a-dialog-removed-since\",\"v\":{}}],\"m\":{}}")]
+    [InlineData("{\"f\":1,\"s\":[{\"d\":\"choice-prompt\",\"v\":{\"key\":\"q.removed\"}}],\"m\":{}}")]
+    public async Task UnreadableOrOutdatedStateStartsFreshWithANote(string stored)
+    {
+        var store = new MemoryStateStore();
+        var bot = new DialogHarness(store);
+        await store.WriteAsync(StateKeys.Conversation(bot.Conversation), Encoding.UTF8.GetBytes(stored), null, TimeSpan.FromMinutes(5), default);
+
+        var turn = await bot.SayAsync("bonjour");
+
+        Assert.Equal(DialogTurnOutcome.FreshStart, turn.Outcome);
+        Assert.Contains("on repart de zéro", turn.Said);
+        Assert.Contains("Quelle est votre fonction ?", turn.Said);
+    }
+
+    [Fact]
+    public async Task AClickAfterTheConversationExpiredStartsFreshWithANote()
+    {
+        var bot = new DialogHarness();
+        var turn = await bot.ClickAsync(new { prompt = "q.partner", choice = "school" });
+        Assert.Contains("on repart de zéro", turn.Said);
+    }
+
+    [Fact]
+    public async Task OneConflictReRunsTheTurnOnFreshStateAndSpeaksOnce()
+    {
+        var store = new InterferingStore(new MemoryStateStore());
+        var bot = new DialogHarness(store);
+        await bot.SayAsync("bonjour");
+        store.InterfereWithNextWrites = 1;
+
+        var turn = await bot.SayAsync("infirmiere");
+
+        Assert.Equal(DialogTurnOutcome.Completed, turn.Outcome);
+        Assert.Single(turn.Sent, s => s.Message.Text!.Contains("d'accord"));
+    }
+
+    [Fact]
+    public async Task TwoConflictsAskToTryAgainAndLeaveTheStoredStateIntact()
+    {
+        var store = new InterferingStore(new MemoryStateStore());
+        var bot = new DialogHarness(store);
+        await bot.SayAsync("bonjour");
+        var before = await store.ReadAsync(StateKeys.Conversation(bot.Conversation), default);
+        store.InterfereWithNextWrites = 2;
+
+        var turn = await bot.SayAsync("infirmiere");
+        var after = await store.ReadAsync(StateKeys.Conversation(bot.Conversation), default);
+
+        Assert.Equal(DialogTurnOutcome.Busy, turn.Outcome);
+        Assert.Contains("Réessayez", Assert.Single(turn.Sent).Message.Text);
+        Assert.Equal(before!.Value, after!.Value);
+        Assert.Contains("La personne est-elle d'accord ?", (await bot.SayAsync("infirmiere")).Said);
+    }
+
+    [Fact]
+    public async Task FiftyConcurrentTurnsOnOneConversationStayConsistent()
+    {
+        var store = new YieldingStore(new MemoryStateStore());
+        var bot = new DialogHarness(store);
+        await bot.SayAsync("bonjour");
+        var turns = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => bot.SayAsync("zzz"))));
+
+        // Each turn either applied (one more miss, its retry sent once) or was refused as busy, never half.
+        var applied = turns.Count(t => t.Outcome == DialogTurnOutcome.Completed);
+        var busy = turns.Count(t => t.Outcome == DialogTurnOutcome.Busy);
+        Assert.Equal(50, applied + busy);
+        Assert.True(applied >= 1);
+        Assert.All(turns.Where(t => t.Outcome == DialogTurnOutcome.Completed), t => Assert.Single(t.Sent));
+        var stored = await store.ReadAsync(StateKeys.Conversation(bot.Conversation), default);
+        var state = SecretBot.Dialogs.Engine.DialogStateSerializer.TryDeserialize(stored!.Value)!;
+        Assert.Equal(applied, state.Active!.Values.GetInt("_misses"));
+        Assert.Contains("Quelle est votre fonction ?", (await bot.SayAsync("retour")).Said);
+        Figures.Report("dialogs.concurrent-turns (engine, no gate)", $"applied={applied} busy={busy}");
+    }
+
+    [Fact]
+    public async Task PreferencesKeepOnlyAJurisdictionAndALanguage()
+    {
+        var store = new MemoryStateStore();
+        var preferences = new PreferencesStore(store, new StateOptions());
+        await preferences.SetAsync("user-9", new UserPreferences("FR", "en"), default);
+
+        Assert.Equal(new UserPreferences("FR", "en"), await preferences.GetAsync("user-9", default));
+        Assert.Equal(UserPreferences.None, await preferences.GetAsync("user-10", default));
+        await Assert.ThrowsAsync<ArgumentException>(() => preferences.SetAsync("user-9", new UserPreferences("Lyon", null), default));
+    }
+
+    /// <summary>A store whose every call yields first, so that concurrent turns really interleave.</summary>
+    private sealed class YieldingStore(IStateStore inner) : IStateStore
+    {
+        public async Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            return await inner.ReadAsync(key, cancellationToken);
+        }
+
+        public async Task<WriteOutcome> WriteAsync(string key, byte[] value, string? expectedETag, TimeSpan timeToLive,
+            CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            return await inner.WriteAsync(key, value, expectedETag, timeToLive, cancellationToken);
+        }
+
+        public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+    }
+
+    /// <summary>A store where another writer slips in before the next writes: each of them then conflicts.</summary>
+    private sealed class InterferingStore(IStateStore inner) : IStateStore
+    {
+        public int InterfereWithNextWrites { get; set; }
+
+        public Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
+
+        public async Task<WriteOutcome> WriteAsync(string key, byte[] value, string? expectedETag, TimeSpan timeToLive,
+            CancellationToken cancellationToken)
+        {
+            if (InterfereWithNextWrites > 0)
+            {
+                InterfereWithNextWrites--;
+                var current = await inner.ReadAsync(key, cancellationToken);
+                await inner.WriteAsync(key, current!.Value, StoredItem.AnyETag, timeToLive, cancellationToken);
+            }
+
+            return await inner.WriteAsync(key, value, expectedETag, timeToLive, cancellationToken);
+        }
+
+        public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+    }
+}

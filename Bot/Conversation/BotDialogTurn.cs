@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SecretBot.Bot.Protocol;
+using SecretBot.Bot.Turns;
+using SecretBot.Dialogs.Turns;
+
+namespace SecretBot.Bot.Conversation;
+
+/// <summary>
+/// The dialogs' view of a turn, over the protocol: a message becomes a reply activity (with its card
+/// as an Adaptive Card attachment); replacing the card that was just clicked becomes the invoke
+/// response, any other replacement a connector update.
+/// </summary>
+public sealed class BotDialogTurn(BotTurn turn, DialogTurnInput input) : IDialogTurn
+{
+    public const string AdaptiveCardType = "application/vnd.microsoft.card.adaptive";
+
+    public DialogTurnInput Input { get; } = input;
+
+    /// <summary>The clicked card's new form, to answer an <c>adaptiveCard/action</c> invoke with.</summary>
+    public JsonObject? ClickedCardReplacement { get; private set; }
+
+    public Task<string?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken) =>
+        turn.SendAsync(ToActivity(message), cancellationToken);
+
+    public async Task UpdateAsync(string messageId, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.IsType(ActivityTypes.Invoke) && messageId == turn.Activity.ReplyToId && message.Card is not null)
+        {
+            ClickedCardReplacement = message.Card;
+            return;
+        }
+
+        await turn.UpdateAsync(messageId, ToActivity(message), cancellationToken);
+    }
+
+    private Activity ToActivity(OutgoingMessage message)
+    {
+        var reply = turn.CreateReply();
+        reply.Text = message.Card is null ? message.Text : null;
+        reply.Summary = message.Card is null ? null : message.Text;
+        reply.TextFormat = "plain";
+        if (message.Card is not null)
+        {
+            reply.Attachments =
+            [
+                new Attachment { ContentType = AdaptiveCardType, Content = JsonSerializer.SerializeToElement(message.Card) },
+            ];
+        }
+
+        return reply;
+    }
+}

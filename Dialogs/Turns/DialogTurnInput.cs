@@ -1,0 +1,34 @@
+using System.Text.Json;
+
+namespace SecretBot.Dialogs.Turns;
+
+public enum ConversationKind { Personal, GroupChat, Channel }
+
+/// <summary>
+/// What the dialogs see of an inbound activity. The host builds it; the dialogs never see HTTP,
+/// tokens or the connector.
+/// </summary>
+/// <param name="Text">What the person typed (mention removed), or null for a card click.</param>
+/// <param name="CardValue">The data of a clicked card action, or null.</param>
+/// <param name="Language">fr or en, as decided by the host (configuration, preference, locale).</param>
+/// <param name="ConversationKey">The conversation (a Teams channel thread is its own conversation).</param>
+/// <param name="UserKey">The person, for their preferences.</param>
+/// <param name="ReplyToId">The message a click came from, when it came from a card.</param>
+public sealed record DialogTurnInput(
+    string? Text,
+    JsonElement? CardValue,
+    string Language,
+    string ConversationKey,
+    string UserKey,
+    ConversationKind Kind,
+    string? ReplyToId = null)
+{
+    public bool IsCardAction => CardValue is { ValueKind: JsonValueKind.Object };
+
+    /// <summary>A string member of the card data, if the click carried one.</summary>
+    public string? CardString(string name) =>
+        CardValue is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty(name, out var member)
+                                                               && member.ValueKind == JsonValueKind.String
+            ? member.GetString()
+            : null;
+}
