@@ -1,0 +1,59 @@
+namespace SecretBot.Knowledge.Model;
+
+public sealed record Choice(string Id, LocalizedText Label, IReadOnlyList<string> SynonymsFr, IReadOnlyList<string> SynonymsEn)
+{
+    public IEnumerable<string> Synonyms(string language) => language == "en" ? SynonymsEn : SynonymsFr;
+}
+
+/// <summary>
+/// A condition over answers: every listed question must hold (AND); a question holds when its
+/// answer is among the listed choices (or, negated, is not among them). An unasked question holds
+/// for nothing.
+/// </summary>
+public sealed record Condition(IReadOnlyList<ConditionTerm> Terms)
+{
+    public static Condition Always { get; } = new([]);
+
+    public bool IsMetBy(IReadOnlyDictionary<string, string> answers) => Terms.All(term => term.IsMetBy(answers));
+}
+
+public sealed record ConditionTerm(string QuestionId, IReadOnlyList<string> ChoiceIds, bool Negated)
+{
+    public bool IsMetBy(IReadOnlyDictionary<string, string> answers) =>
+        answers.TryGetValue(QuestionId, out var answer) && ChoiceIds.Contains(answer) != Negated;
+}
+
+public sealed record Question(string Id, LocalizedText Text, LocalizedText Help, IReadOnlyList<Choice> Choices, Condition? AskWhen, int Line);
+
+public sealed record Rule(Condition When, string OutcomeId, int Priority, int Line);
+
+public sealed record OutcomeCondition(string Id, LocalizedText Text, Condition MetWhen);
+
+public sealed record Outcome(
+    string Id,
+    Verdict Verdict,
+    LocalizedText Title,
+    IReadOnlyList<LocalizedText> KeyPoints,
+    IReadOnlyList<OutcomeCondition> Conditions,
+    IReadOnlyList<string> ReferenceIds,
+    IReadOnlyList<string> ResourceIds,
+    int Line);
+
+/// <summary>One topic's guided interview for one jurisdiction: questions, rules, outcomes.</summary>
+public sealed record Interview(
+    Jurisdiction Jurisdiction,
+    string Topic,
+    LocalizedText Title,
+    LocalizedText Summary,
+    IReadOnlyList<string> KeywordsFr,
+    IReadOnlyList<string> KeywordsEn,
+    IReadOnlyList<Question> Questions,
+    IReadOnlyList<Rule> Rules,
+    string DefaultOutcomeId,
+    IReadOnlyList<Outcome> Outcomes,
+    string File)
+{
+    public Question? FindQuestion(string id) => Questions.FirstOrDefault(q => q.Id == id);
+
+    public Outcome FindOutcome(string id) => Outcomes.First(o => o.Id == id);
+}

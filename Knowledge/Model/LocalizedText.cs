@@ -1,0 +1,43 @@
+namespace SecretBot.Knowledge.Model;
+
+/// <summary>A text a person reads, in French and English (both are required by the validator).</summary>
+public sealed record LocalizedText(string Fr, string En)
+{
+    public string In(string language) => language == "en" ? En : Fr;
+
+    public override string ToString() => Fr;
+}
+
+public enum Jurisdiction { BE, FR }
+
+public static class Topics
+{
+    public const string Bound = "bound";
+    public const string Share = "share";
+    public const string Police = "police";
+    public const string Danger = "danger";
+
+    public static readonly IReadOnlyList<string> All = [Bound, Share, Police, Danger];
+}
+
+/// <summary>The verdict a person in a hurry can act on.</summary>
+public enum Verdict
+{
+    /// <summary>Oui.</summary>
+    Yes,
+
+    /// <summary>Non.</summary>
+    No,
+
+    /// <summary>Oui, à conditions.</summary>
+    YesIf,
+
+    /// <summary>Vous devez…</summary>
+    Must,
+
+    /// <summary>Vous pouvez, sans y être obligé·e.</summary>
+    May,
+
+    /// <summary>Vous ne pouvez pas…</summary>
+    MustNot,
+}

@@ -1,0 +1,102 @@
+using SecretBot.Knowledge.Model;
+
+namespace SecretBot.Knowledge.Search;
+
+public enum HitKind { Interview, Lookup }
+
+/// <summary>An entry that matches a query: an interview (by its topic) or a look-up (by its id).</summary>
+public sealed record SearchHit(HitKind Kind, string Id, double Score);
+
+/// <summary>
+/// Finds the interviews and look-ups a message is about. Everything is indexed once at start-up
+/// (French and English together, as people mix them): weighted stems per entry, synonyms folded
+/// into one stem, one typo forgiven on longer words.
+/// </summary>
+public sealed class KnowledgeSearch
+{
+    private const double KeywordWeight = 3;
+    private const double TitleWeight = 2;
+    private const double TextWeight = 1;
+
+    private readonly Dictionary<Jurisdiction, List<IndexedEntry>> _entries = [];
+    private readonly Dictionary<string, double> _idf = new(StringComparer.Ordinal);
+    private readonly SynonymFolding _synonyms;
+
+    public KnowledgeSearch(KnowledgeBase knowledge)
+    {
+        _synonyms = new SynonymFolding(knowledge.Synonyms);
+        foreach (var (jurisdiction, sources) in knowledge.Jurisdictions)
+        {
+            _entries[jurisdiction] = [.. sources.Interviews.Values.Select(Index), .. sources.Lookups.Select(Index)];
+        }
+
+        var all = _entries.Values.SelectMany(e => e).ToList();
+        foreach (var stem in all.SelectMany(e => e.Weights.Keys).Distinct())
+        {
+            _idf[stem] = Math.Log(1 + (double)all.Count / all.Count(e => e.Weights.ContainsKey(stem)));
+        }
+    }
+
+    /// <summary>The best entries for a query, best first; empty when nothing matches.</summary>
+    public IReadOnlyList<SearchHit> Search(Jurisdiction jurisdiction, string? query, int max = 5)
+    {
+        var stems = Stems(query).Select(Forgive).Where(s => s is not null).Distinct().ToList();
+        if (stems.Count == 0)
+        {
+            return [];
+        }
+
+        return _entries[jurisdiction]
+            .Select(entry => new SearchHit(entry.Kind, entry.Id,
+                stems.Sum(stem => entry.Weights.GetValueOrDefault(stem!) * _idf.GetValueOrDefault(stem!))))
+            .Where(hit => hit.Score > 0)
+            .OrderByDescending(hit => hit.Score)
+            .ThenBy(hit => hit.Id, StringComparer.Ordinal)
+            .Take(max)
+            .ToList();
+    }
+
+    /// <summary>The stems a text is reduced to, synonyms folded (public so routing can test words).</summary>
+    public IEnumerable<string> Stems(string? text) => FrenchText.Stems(_synonyms.Fold(FrenchText.Normalize(text))).Select(_synonyms.Canonical);
+
+    /// <summary>A stem the index does not know, on a longer word, is read as the known stem one edit away.</summary>
+    private string? Forgive(string stem)
+    {
+        if (_idf.ContainsKey(stem) || stem.Length < 5)
+        {
+            return stem;
+        }
+
+        return _idf.Keys.Where(known => Math.Abs(known.Length - stem.Length) <= 1 && EditDistance.AtMostOne(stem, known))
+            .OrderByDescending(known => _idf[known])
+            .FirstOrDefault() ?? stem;
+    }
+
+    private IndexedEntry Index(Interview interview)
+    {
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        Add(weights, KeywordWeight, [.. interview.KeywordsFr, .. interview.KeywordsEn]);
+        Add(weights, TitleWeight, [interview.Title.Fr, interview.Title.En, interview.Summary.Fr, interview.Summary.En]);
+        Add(weights, TextWeight, interview.Questions.SelectMany(q => new[] { q.Text.Fr, q.Text.En }));
+        return new IndexedEntry(HitKind.Interview, interview.Topic, weights);
+    }
+
+    private IndexedEntry Index(Lookup lookup)
+    {
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        Add(weights, KeywordWeight, [.. lookup.KeywordsFr, .. lookup.KeywordsEn]);
+        Add(weights, TitleWeight, [lookup.Title.Fr, lookup.Title.En]);
+        Add(weights, TextWeight, [lookup.Body.Fr, lookup.Body.En]);
+        return new IndexedEntry(HitKind.Lookup, lookup.Id, weights);
+    }
+
+    private void Add(Dictionary<string, double> weights, double weight, IEnumerable<string> texts)
+    {
+        foreach (var stem in texts.SelectMany(Stems))
+        {
+            weights[stem] = Math.Max(weights.GetValueOrDefault(stem), weight);
+        }
+    }
+
+    private sealed record IndexedEntry(HitKind Kind, string Id, Dictionary<string, double> Weights);
+}

@@ -1,0 +1,80 @@
+namespace SecretBot.Knowledge.Search;
+
+/// <summary>
+/// Folds the words of a synonym group into the group's first word: "flic", "policier" and "agent"
+/// all count as "police". Phrases ("juge d'instruction") are folded before the text is split.
+/// </summary>
+internal sealed class SynonymFolding
+{
+    private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
+    private readonly List<(string Phrase, string Word)> _phrases = [];
+
+    public SynonymFolding(IEnumerable<IReadOnlyList<string>> groups)
+    {
+        foreach (var group in groups)
+        {
+            var head = FrenchText.Normalize(group[0]).Replace(' ', '_');
+            var headStem = FrenchText.Stem(head);
+            foreach (var word in group.Select(FrenchText.Normalize).Where(w => w.Length > 0))
+            {
+                if (word.Contains(' '))
+                {
+                    _phrases.Add((word, head));
+                }
+                else
+                {
+                    _stems[FrenchText.Stem(word)] = headStem;
+                }
+            }
+
+            _stems[headStem] = headStem;
+        }
+
+        _phrases.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
+    }
+
+    public string Fold(string normalized)
+    {
+        if (_phrases.Count == 0 || normalized.Length == 0)
+        {
+            return normalized;
+        }
+
+        var padded = $" {normalized} ";
+        foreach (var (phrase, word) in _phrases)
+        {
+            padded = padded.Replace($" {phrase} ", $" {word} ", StringComparison.Ordinal);
+        }
+
+        return padded.Trim();
+    }
+
+    public string Canonical(string stem) => _stems.GetValueOrDefault(stem, stem);
+}
+
+internal static class EditDistance
+{
+    /// <summary>Whether two words differ by at most one insertion, deletion or substitution.</summary>
+    public static bool AtMostOne(string a, string b)
+    {
+        if (a.Length > b.Length)
+        {
+            (a, b) = (b, a);
+        }
+
+        if (b.Length - a.Length > 1)
+        {
+            return false;
+        }
+
+        var i = 0;
+        while (i < a.Length && a[i] == b[i])
+        {
+            i++;
+        }
+
+        return a.Length == b.Length
+            ? a.AsSpan(i + Math.Min(1, a.Length - i)).SequenceEqual(b.AsSpan(i + Math.Min(1, b.Length - i)))
+            : a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
+    }
+}
