@@ -19,6 +19,11 @@ catch (SettingException exception)
     Console.Error.WriteLine($"SecretBot cannot start. {exception.Message}");
     return 2;
 }
+catch (SecretBot.Knowledge.Loading.KnowledgeValidationException exception)
+{
+    Console.Error.WriteLine($"SecretBot cannot start. {exception.Message}");
+    return 3;
+}
 
 static string? Option(string[] args, string name) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

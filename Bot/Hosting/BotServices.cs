@@ -3,6 +3,7 @@ using SecretBot.Bot.Auth;
 using SecretBot.Bot.Configuration;
 using SecretBot.Bot.Connector;
 using SecretBot.Bot.Conversation;
+using SecretBot.Bot.RuleBase;
 using SecretBot.Bot.Placeholder;
 using SecretBot.Bot.State;
 using SecretBot.Bot.Texts;
@@ -41,6 +42,7 @@ public static class BotServices
         services.AddSingleton(HostTexts.Load());
         services.AddSingleton<WelcomeOnce>();
         services.AddConversationState(configuration);
+        services.AddKnowledge(configuration["Knowledge:Directory"]);
         services.AddSingleton(EngineTexts.Load());
         var language = configuration["Bot:Language"];
         // The guided conversations plug in as a ConversationModule; without one, the placeholder answers.

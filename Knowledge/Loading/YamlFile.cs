@@ -36,7 +36,13 @@ internal sealed class YamlFile(string path, string displayName, Problems problem
         }
         catch (YamlException exception)
         {
-            problems.Add(Name, (int)exception.Start.Line, $"YAML syntax error: {exception.Message}");
+            problems.Add(Name, Math.Max(1, (int)exception.Start.Line), $"YAML syntax error: {exception.Message}");
+            return null;
+        }
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet reports some unterminated structures this way, without a position.
+            problems.Add(Name, 1, $"YAML syntax error (unterminated list or mapping?): {exception.Message}");
             return null;
         }
     }

@@ -18,6 +18,11 @@ public sealed class KnowledgeSearch
     private const double TitleWeight = 2;
     private const double TextWeight = 1;
 
+    // Urgent reflexes come first when their words are there (CONVERSATION.md: no question before the
+    // first useful answer); a topic's interview comes before a definition that shares its words.
+    private const double UrgentBoost = 1.2;
+    private const double InterviewBoost = 1.1;
+
     private readonly Dictionary<Jurisdiction, List<IndexedEntry>> _entries = [];
     private readonly Dictionary<string, double> _idf = new(StringComparer.Ordinal);
     private readonly SynonymFolding _synonyms;
@@ -48,7 +53,7 @@ public sealed class KnowledgeSearch
 
         return _entries[jurisdiction]
             .Select(entry => new SearchHit(entry.Kind, entry.Id,
-                stems.Sum(stem => entry.Weights.GetValueOrDefault(stem!) * _idf.GetValueOrDefault(stem!))))
+                entry.Boost * stems.Sum(stem => entry.Weights.GetValueOrDefault(stem!) * _idf.GetValueOrDefault(stem!))))
             .Where(hit => hit.Score > 0)
             .OrderByDescending(hit => hit.Score)
             .ThenBy(hit => hit.Id, StringComparer.Ordinal)
@@ -78,7 +83,7 @@ public sealed class KnowledgeSearch
         Add(weights, KeywordWeight, [.. interview.KeywordsFr, .. interview.KeywordsEn]);
         Add(weights, TitleWeight, [interview.Title.Fr, interview.Title.En, interview.Summary.Fr, interview.Summary.En]);
         Add(weights, TextWeight, interview.Questions.SelectMany(q => new[] { q.Text.Fr, q.Text.En }));
-        return new IndexedEntry(HitKind.Interview, interview.Topic, weights);
+        return new IndexedEntry(HitKind.Interview, interview.Topic, weights, InterviewBoost);
     }
 
     private IndexedEntry Index(Lookup lookup)
@@ -87,7 +92,7 @@ public sealed class KnowledgeSearch
         Add(weights, KeywordWeight, [.. lookup.KeywordsFr, .. lookup.KeywordsEn]);
         Add(weights, TitleWeight, [lookup.Title.Fr, lookup.Title.En]);
         Add(weights, TextWeight, [lookup.Body.Fr, lookup.Body.En]);
-        return new IndexedEntry(HitKind.Lookup, lookup.Id, weights);
+        return new IndexedEntry(HitKind.Lookup, lookup.Id, weights, lookup.Kind == LookupKind.Urgent ? UrgentBoost : 1);
     }
 
     private void Add(Dictionary<string, double> weights, double weight, IEnumerable<string> texts)
@@ -98,5 +103,5 @@ public sealed class KnowledgeSearch
         }
     }
 
-    private sealed record IndexedEntry(HitKind Kind, string Id, Dictionary<string, double> Weights);
+    private sealed record IndexedEntry(HitKind Kind, string Id, Dictionary<string, double> Weights, double Boost);
 }
