@@ -43,7 +43,8 @@ public static class QuestionCard
     private static IEnumerable<CardElement> RetryHint(CardTexts texts, QuestionCardInput question)
     {
         if (question.ShowRetryHint)
-            yield return new TextBlock(texts["question.retryHint"]) { Color = TextColor.Attention, Weight = TextWeight.Bolder };
+            // Calm, not red: a reply the bot did not recognise is not the person's fault.
+            yield return new Container([Paragraph(texts["question.retryHint"])]) { Style = ContainerStyle.Emphasis };
     }
 
     private static IEnumerable<CardElement> HelpText(QuestionCardInput question)

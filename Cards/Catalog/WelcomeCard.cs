@@ -33,8 +33,9 @@ public static class WelcomeCard
             Paragraph(jurisdiction) with { Spacing = Spacing.Large },
             new ActionSet([Button(texts["action.changeJurisdiction"], CardVerbs.AskJurisdiction)]) { Spacing = Spacing.Small },
             new Container([
-                Note(texts["privacy.promise"]),
-                Note(texts["welcome.notReplace"]) with { Spacing = Spacing.None },
+                // Promises, not fine print: small but not toned down.
+                Note(texts["privacy.promise"]) with { IsSubtle = false },
+                Note(texts["welcome.notReplace"]) with { IsSubtle = false, Spacing = Spacing.None },
             ]) { Separator = true, Spacing = Spacing.Large },
         ]);
     }

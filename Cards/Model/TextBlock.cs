@@ -24,6 +24,10 @@ public sealed record TextBlock(string Text) : CardElement
     public HorizontalAlignment? HorizontalAlignment { get; init; }
     public int? MaxLines { get; init; }
 
-    /// <summary>A block showing text that must be read literally (user text, a statute's words).</summary>
-    public static TextBlock Verbatim(string text) => new(MarkdownText.Escape(text));
+    /// <summary>
+    /// A block showing text that must be read literally (user text, a statute's words). Its line
+    /// breaks become paragraph breaks: Markdown joins lines separated by a single break.
+    /// </summary>
+    public static TextBlock Verbatim(string text) =>
+        new(string.Join("\n\n", MarkdownText.Escape(text).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
 }
