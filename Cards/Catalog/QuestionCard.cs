@@ -32,7 +32,7 @@ public static class QuestionCard
     }
 
     /// <summary>What a screen reader says and what a client without cards shows: the question and its numbered choices.</summary>
-    internal static string Spoken(CardTexts texts, QuestionCardInput question) =>
+    private static string Spoken(CardTexts texts, QuestionCardInput question) =>
         texts.Format("question.fallback", question.Text,
             string.Join(", ", question.Choices.Select((choice, index) => $"{index + 1}. {choice.Label}")));
 
