@@ -1,0 +1,44 @@
+namespace SecretBot.Bot.Tests.Cards;
+
+/// <summary>Where the repository and the shared design files (schemas, host configs) are.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>
+    /// SECRETBOT_SHARED when set; else the first "shared" folder beside the repository or beside
+    /// one of its parents (a worktree sits one level deeper than the main checkout).
+    /// </summary>
+    public static string Shared { get; } = FindShared();
+
+    public static string AdaptiveCardSchema => Path.Combine(Shared, "adaptive-cards", "adaptive-card-1.5.schema.json");
+
+    public static string TeamsLightHostConfig => Path.Combine(Shared, "adaptive-cards", "teams-hostconfig-light.json");
+
+    public static string CardTools => Path.Combine(Root, "tools", "cards");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SecretBot.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException($"No SecretBot.sln above {AppContext.BaseDirectory}.");
+    }
+
+    private static string FindShared()
+    {
+        if (Environment.GetEnvironmentVariable("SECRETBOT_SHARED") is { Length: > 0 } configured)
+            return Directory.Exists(configured)
+                ? configured
+                : throw new InvalidOperationException($"SECRETBOT_SHARED={configured} is not a folder.");
+        for (var dir = Directory.GetParent(Root); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(Path.Combine(candidate, "adaptive-cards")))
+                return candidate;
+        }
+        throw new InvalidOperationException($"No shared/adaptive-cards folder beside {Root} or its parents; set SECRETBOT_SHARED.");
+    }
+}

@@ -1,0 +1,18 @@
+using SecretBot.Cards.Model;
+using SecretBot.Cards.Texts;
+using static SecretBot.Cards.Compose.CardParts;
+
+namespace SecretBot.Cards.Catalog;
+
+/// <summary>
+/// The discreet reminder sent in a channel before the answer when a message seemed to carry
+/// identifying details. It names no detail: repeating it would spread it further.
+/// </summary>
+public static class ChannelPrivacyReminderCard
+{
+    public static AdaptiveCard Create(CardTexts texts)
+    {
+        var text = texts["channelReminder.text"];
+        return new AdaptiveCard(texts.Tag, text, text, [Note(text)]);
+    }
+}

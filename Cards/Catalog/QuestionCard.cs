@@ -1,0 +1,55 @@
+using SecretBot.Cards.Compose;
+using SecretBot.Cards.Model;
+using SecretBot.Cards.Texts;
+using static SecretBot.Cards.Compose.CardParts;
+
+namespace SecretBot.Cards.Catalog;
+
+/// <summary>One interview question: progress, the question, one button per choice, why it is asked.</summary>
+public static class QuestionCard
+{
+    public const string HelpId = "question-help";
+
+    public static AdaptiveCard Create(CardTexts texts, QuestionCardInput question)
+    {
+        var spoken = Spoken(texts, question);
+        return new AdaptiveCard(texts.Tag, spoken, spoken,
+        [
+            Progress(texts, question.Progress),
+            Heading(question.Text),
+            .. RetryHint(texts, question),
+            StackedButtons(question.Choices.Select(choice => Button(choice.Label, CardVerbs.Answer, Ids(question, (CardDataKeys.Choice, choice.Id))))),
+            .. HelpText(question),
+        ])
+        {
+            Actions =
+            [
+                .. question.Help is null ? [] : new CardAction[] { new ToggleVisibilityAction(texts["action.why"], HelpId) },
+                .. question.Progress.IsFirst ? [] : new CardAction[] { Button(texts["action.back"], CardVerbs.Back, Ids(question)) },
+                Button(texts["action.cancel"], CardVerbs.Cancel, Ids(question)),
+            ],
+        };
+    }
+
+    /// <summary>What a screen reader says and what a client without cards shows: the question and its numbered choices.</summary>
+    private static string Spoken(CardTexts texts, QuestionCardInput question) =>
+        texts.Format("question.fallback", question.Text,
+            string.Join(", ", question.Choices.Select((choice, index) => $"{index + 1}. {choice.Label}")));
+
+    /// <summary>Every button names its topic and question, so that a click on an old card can be recognised as stale.</summary>
+    private static (string, string)[] Ids(QuestionCardInput question, params (string, string)[] more) =>
+        [(CardDataKeys.Topic, question.Topic), (CardDataKeys.Question, question.QuestionId), .. more];
+
+    private static IEnumerable<CardElement> RetryHint(CardTexts texts, QuestionCardInput question)
+    {
+        if (question.ShowRetryHint)
+            // Calm, not red: a reply the bot did not recognise is not the person's fault.
+            yield return new Container([Paragraph(texts["question.retryHint"])]) { Style = ContainerStyle.Emphasis };
+    }
+
+    private static IEnumerable<CardElement> HelpText(QuestionCardInput question)
+    {
+        if (question.Help is { } help)
+            yield return new Container([Paragraph(help)]) { Id = HelpId, IsVisible = false, Style = ContainerStyle.Emphasis, Spacing = Spacing.Medium };
+    }
+}

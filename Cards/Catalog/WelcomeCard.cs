@@ -1,0 +1,42 @@
+using SecretBot.Cards.Compose;
+using SecretBot.Cards.Model;
+using SecretBot.Cards.Texts;
+using static SecretBot.Cards.Compose.CardParts;
+
+namespace SecretBot.Cards.Catalog;
+
+/// <summary>Where the bot was installed: a personal chat, or a team where it answers when mentioned.</summary>
+public enum WelcomeScope { Personal, Team }
+
+public sealed record WelcomeCardInput(WelcomeScope Scope, IReadOnlyList<TopicChoice> Topics, Jurisdiction Jurisdiction);
+
+/// <summary>
+/// The first card: what the bot does, the topics, the law it assumed and how to change it, the
+/// privacy promise, and that it replaces nobody.
+/// </summary>
+public static class WelcomeCard
+{
+    public static AdaptiveCard Create(CardTexts texts, WelcomeCardInput welcome)
+    {
+        var team = welcome.Scope == WelcomeScope.Team;
+        var title = texts[team ? "welcome.teamTitle" : "welcome.title"];
+        var how = texts[team ? "welcome.teamHow" : "welcome.how"];
+        var jurisdiction = texts.Format("welcome.jurisdiction", texts.NameOf(welcome.Jurisdiction));
+        var spoken = string.Join(" ", title, texts["welcome.intro"], how, jurisdiction, texts["privacy.promise"], texts["welcome.notReplace"]);
+        return new AdaptiveCard(texts.Tag, spoken, spoken,
+        [
+            Heading(title),
+            Paragraph(texts["welcome.intro"]),
+            Paragraph(how) with { Spacing = Spacing.Small },
+            SectionTitle(texts["welcome.topics"]),
+            TopicButtons(welcome.Topics) with { Spacing = Spacing.Small },
+            Paragraph(jurisdiction) with { Spacing = Spacing.Large },
+            new ActionSet([Button(texts["action.changeJurisdiction"], CardVerbs.AskJurisdiction)]) { Spacing = Spacing.Small },
+            new Container([
+                // Promises, not fine print: small but not toned down.
+                Note(texts["privacy.promise"]) with { IsSubtle = false },
+                Note(texts["welcome.notReplace"]) with { IsSubtle = false, Spacing = Spacing.None },
+            ]) { Separator = true, Spacing = Spacing.Large },
+        ]);
+    }
+}

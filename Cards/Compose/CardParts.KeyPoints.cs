@@ -1,0 +1,36 @@
+using SecretBot.Cards.Model;
+using SecretBot.Cards.Texts;
+
+namespace SecretBot.Cards.Compose;
+
+public static partial class CardParts
+{
+    /// <summary>The key points, numbered; one row each so long points wrap under their own text.</summary>
+    public static Container KeyPoints(CardTexts texts, IReadOnlyList<string> points) =>
+        new([
+            SectionTitle(texts["keyPoints.title"]),
+            .. Require.Some(points, nameof(points)).Select((point, index) => (CardElement)new ColumnSet([
+                new Column([new TextBlock($"{index + 1}.") { Weight = TextWeight.Bolder }]) { Width = ColumnWidth.Auto },
+                new Column([new TextBlock(point)]) { Width = ColumnWidth.Stretch, Spacing = Spacing.Small },
+            ]) { Spacing = Spacing.Small }),
+        ]);
+
+    /// <summary>Each condition with ✓ or ✗ and the word that says it, from the person's own answers.</summary>
+    public static Container Conditions(CardTexts texts, IReadOnlyList<ConditionCheck> conditions) =>
+        new([
+            SectionTitle(texts["conditions.title"]),
+            .. Require.Some(conditions, nameof(conditions)).Select(condition => (CardElement)new RichTextBlock([
+                new TextRun(texts[condition.Met ? "conditions.met" : "conditions.notMet"])
+                {
+                    Weight = TextWeight.Bolder,
+                    // Teams' green is too pale for text on white: only the unmet condition gets a colour.
+                    Color = condition.Met ? null : TextColor.Attention,
+                },
+                new TextRun(" " + condition.Text),
+            ]) { Spacing = Spacing.Small }),
+        ]);
+
+    /// <summary>"Vous m'avez dit": the person's answers as question / answer pairs.</summary>
+    public static Container Facts(CardTexts texts, IReadOnlyList<Fact> facts) =>
+        new([SectionTitle(texts["facts.title"]), new FactSet(facts)]);
+}

@@ -1,0 +1,40 @@
+using SecretBot.Cards.Model;
+using SecretBot.Cards.Texts;
+
+namespace SecretBot.Cards.Compose;
+
+public static partial class CardParts
+{
+    /// <summary>
+    /// "Base légale": each reference, linked when it has an address, with the statute's own words
+    /// behind a "Voir le texte" toggle. Ids are numbered so that toggles never collide in a card.
+    /// </summary>
+    public static Container References(CardTexts texts, IReadOnlyList<LegalReference> references) =>
+        new([
+            SectionTitle(texts["references.title"]),
+            .. Require.Some(references, nameof(references)).SelectMany((reference, index) => Reference(texts, reference, index + 1)),
+        ]);
+
+    private static IEnumerable<CardElement> Reference(CardTexts texts, LegalReference reference, int number)
+    {
+        var title = MarkdownText.Escape(reference.Title);
+        yield return new TextBlock(reference.Url is { } url ? $"[{title}]({LinkTarget(url)})" : title) { Spacing = Spacing.Small };
+        if (string.IsNullOrWhiteSpace(reference.StatuteText))
+            yield break;
+        var textId = $"reference-{number}-text";
+        yield return new ActionSet([new ToggleVisibilityAction(texts["action.showText"], textId)]) { Spacing = Spacing.None };
+        yield return new Container([TextBlock.Verbatim(reference.StatuteText)])
+        {
+            Id = textId,
+            IsVisible = false,
+            Style = ContainerStyle.Emphasis,
+            Spacing = Spacing.Small,
+        };
+    }
+
+    /// <summary>A Markdown link target: parentheses and spaces would end the link early.</summary>
+    private static string LinkTarget(Uri url) =>
+        url.IsAbsoluteUri
+            ? url.AbsoluteUri.Replace("(", "%28").Replace(")", "%29").Replace(" ", "%20")
+            : throw new ArgumentException("A reference links to an absolute URL.", nameof(url));
+}

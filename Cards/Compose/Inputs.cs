@@ -1,0 +1,37 @@
+namespace SecretBot.Cards.Compose;
+
+/// <summary>A choice of an interview question: its id (sent back) and its label (shown).</summary>
+public sealed record Choice(string Id, string Label);
+
+/// <summary>A topic offered as a button: its id (sent back) and its title (shown).</summary>
+public sealed record TopicChoice(string Id, string Title);
+
+/// <summary>"Question <see cref="Number"/> of <see cref="Total"/>".</summary>
+public sealed record QuestionProgress
+{
+    public QuestionProgress(int number, int total)
+    {
+        if (total < 1 || number < 1 || number > total)
+            throw new ArgumentOutOfRangeException(nameof(number), $"Progress {number} of {total} is impossible.");
+        (Number, Total) = (number, total);
+    }
+
+    public int Number { get; }
+    public int Total { get; }
+    public bool IsFirst => Number == 1;
+}
+
+/// <summary>What the answer means for the person, which sets its colour and its symbol.</summary>
+public enum VerdictKind { Good, Warning, Attention }
+
+/// <summary>The one-line verdict of an answer card, e.g. (Warning, "Oui, à certaines conditions").</summary>
+public sealed record VerdictLine(VerdictKind Kind, string Label);
+
+/// <summary>A condition for sharing and whether the person's answers meet it.</summary>
+public sealed record ConditionCheck(string Text, bool Met);
+
+/// <summary>A legal reference; <see cref="StatuteText"/> is the statute's words, shown on demand.</summary>
+public sealed record LegalReference(string Title, Uri? Url, string? StatuteText);
+
+/// <summary>Someone to talk to: a role or a service, how to reach them, a link.</summary>
+public sealed record Contact(string Name, string? Detail, Uri? Url);

@@ -1,0 +1,112 @@
+"use strict";
+// Renders each card with the official Adaptive Cards renderer in headless Chromium (Debian's
+// /usr/bin/chromium, driven by playwright-core; nothing is downloaded) and writes <name>.png.
+//
+//   node render.js <cards folder | cards.jsonl> <host-config.json> <output folder> [filter]
+//
+// filter: a regular expression on the card names (default: all). A card with hidden parts (help
+// text, statute text behind a toggle) is also drawn unfolded, as <name>.expanded.png. Markdown is processed with
+// markdown-it, as Teams processes TextBlock Markdown. Exit code 1 if a card fails to render.
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const { chromium } = require("playwright-core");
+const { readCards } = require("./cards-source");
+
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const WIDTH = 532; // 500 px of card plus the page's margins.
+const FLAGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+const moduleFile = (relative) => require.resolve(relative);
+
+// The same card with every hidden element shown, as after clicking each toggle; null if none is hidden.
+function expanded(card) {
+  let hidden = false;
+  const reveal = (node) => {
+    if (Array.isArray(node)) return node.map(reveal);
+    if (node === null || typeof node !== "object") return node;
+    const copy = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "isVisible" && value === false) { hidden = true; continue; }
+      copy[key] = reveal(value);
+    }
+    return copy;
+  };
+  const shown = reveal(card);
+  return hidden ? shown : null;
+}
+
+async function renderCard(page, card, hostConfig) {
+  return page.evaluate(({ card, hostConfig }) => {
+    // The renderer's "lang" check keeps state between cards (a /g regular expression): reset it.
+    AdaptiveCards.CardElement.langProperty.regEx.lastIndex = 0;
+    const adaptiveCard = new AdaptiveCards.AdaptiveCard();
+    adaptiveCard.hostConfig = new AdaptiveCards.HostConfig(hostConfig);
+    adaptiveCard.parse(card);
+    const element = adaptiveCard.render();
+    if (!element) return "the renderer returned nothing";
+    const host = document.getElementById("host");
+    host.replaceChildren(element);
+    return null;
+  }, { card, hostConfig });
+}
+
+async function main(args) {
+  if (args.length < 3) {
+    console.error("usage: node render.js <cards folder | cards.jsonl> <host-config.json> <output folder> [filter]");
+    return 2;
+  }
+  const [source, hostConfigPath, outDir, filter] = args;
+  const pattern = new RegExp(filter ?? ".");
+  const cards = readCards(source)
+    .filter(({ name }) => pattern.test(name))
+    .flatMap(({ name, card }) => {
+      const unfolded = expanded(card);
+      return unfolded ? [{ name, card }, { name: `${name}.expanded`, card: unfolded }] : [{ name, card }];
+    });
+  const hostConfig = JSON.parse(fs.readFileSync(hostConfigPath, "utf8"));
+  fs.mkdirSync(outDir, { recursive: true });
+
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "secretbot-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: WIDTH, height: 400 },
+    deviceScaleFactor: 1,
+    offline: true,
+  });
+  let failures = 0;
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    const pageErrors = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body><div id="host"></div></body></html>');
+    await page.addStyleTag({ path: path.join(__dirname, "teams-look.css") });
+    await page.addScriptTag({ path: moduleFile("markdown-it/dist/markdown-it.min.js") });
+    await page.addScriptTag({ path: moduleFile("adaptivecards/dist/adaptivecards.min.js") });
+    for (const { name, card } of cards) {
+      const error = await renderCard(page, card, hostConfig);
+      if (error || pageErrors.length > 0) {
+        failures++;
+        console.error(`${name}: ${error ?? pageErrors.splice(0).join("; ")}`);
+        continue;
+      }
+      const file = path.join(outDir, `${name}.png`);
+      await page.locator("#host").screenshot({ path: file });
+      console.log(file);
+    }
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  return failures === 0 ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error) => {
+  console.error(error.stack ?? String(error));
+  process.exitCode = 1;
+});
