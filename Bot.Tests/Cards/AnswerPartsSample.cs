@@ -1,3 +1,4 @@
+using Jurisdiction = SecretBot.Knowledge.Model.Jurisdiction;
 using SecretBot.Cards.Compose;
 using SecretBot.Cards.Model;
 using SecretBot.Cards.Texts;
@@ -17,7 +18,7 @@ public static class AnswerPartsSample
         return new AdaptiveCard(texts.Tag, "Sample answer", "Sample answer",
         [
             Heading(words.Topics[1].Title),
-            JurisdictionLine(texts, Jurisdiction.Be),
+            JurisdictionLine(texts, Jurisdiction.BE),
             Verdict(texts, new VerdictLine(VerdictKind.Warning, fr ? "Oui, à certaines conditions" : "Yes, under conditions")),
             KeyPoints(texts,
             [

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using NJsonSchema;
 using SecretBot.Cards.Model;
 
+using SecretBot.Bot.Tests.Infrastructure;
+
 namespace SecretBot.Bot.Tests.Cards;
 
 /// <summary>

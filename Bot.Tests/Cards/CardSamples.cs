@@ -1,3 +1,4 @@
+using Jurisdiction = SecretBot.Knowledge.Model.Jurisdiction;
 using SecretBot.Cards.Catalog;
 using SecretBot.Cards.Compose;
 using SecretBot.Cards.Texts;
@@ -11,7 +12,7 @@ namespace SecretBot.Bot.Tests.Cards;
 /// </summary>
 public static class CardSamples
 {
-    public static IEnumerable<CardSample> All() => Enum.GetValues<Language>().SelectMany(For);
+    public static IEnumerable<CardSample> All() => Enum.GetValues<Language>().SelectMany(For).Concat(KnowledgeCardSamples.All());
 
     public static TheoryData<CardSample> Theory() => new(All());
 
@@ -26,14 +27,14 @@ public static class CardSamples
         yield return Sample("question-six-choices", QuestionCard.Create(texts, words.Question(3, 5, choices: 6)));
         yield return Sample("question-retry", QuestionCard.Create(texts, words.Question(2, 4, choices: 3) with { ShowRetryHint = true }));
         yield return Sample("question-answered", AnsweredQuestionCard.Create(texts, words.Question(2, 4, choices: 4), "c2"));
-        yield return Sample("welcome", WelcomeCard.Create(texts, new WelcomeCardInput(WelcomeScope.Personal, words.Topics, Jurisdiction.Be)));
-        yield return Sample("welcome-team", WelcomeCard.Create(texts, new WelcomeCardInput(WelcomeScope.Team, words.Topics, Jurisdiction.Fr)));
+        yield return Sample("welcome", WelcomeCard.Create(texts, new WelcomeCardInput(WelcomeScope.Personal, words.Topics, Jurisdiction.BE)));
+        yield return Sample("welcome-team", WelcomeCard.Create(texts, new WelcomeCardInput(WelcomeScope.Team, words.Topics, Jurisdiction.FR)));
         yield return Sample("help", HelpCard.Create(texts, words.Topics));
         yield return Sample("not-understood", NotUnderstoodCard.Create(texts, words.Topics.Take(2).ToArray()));
         yield return Sample("not-understood-one", NotUnderstoodCard.Create(texts, words.Topics.Take(1).ToArray()));
         yield return Sample("service-trouble", ServiceTroubleCard.Create(texts));
         yield return Sample("apology", ApologyCard.Create(texts));
-        yield return Sample("jurisdiction-picker", JurisdictionPickerCard.Create(texts, Jurisdiction.Be));
+        yield return Sample("jurisdiction-picker", JurisdictionPickerCard.Create(texts, Jurisdiction.BE));
         yield return Sample("jurisdiction-picker-unset", JurisdictionPickerCard.Create(texts, null));
         yield return Sample("language-picker", LanguagePickerCard.Create(texts));
         yield return Sample("channel-reminder", ChannelPrivacyReminderCard.Create(texts));

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+using SecretBot.Bot.Tests.Infrastructure;
+
 namespace SecretBot.Bot.Tests.Cards;
 
 /// <summary>Runs a script of tools/cards with node, installing its pinned packages first if needed.</summary>

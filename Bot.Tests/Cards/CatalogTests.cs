@@ -1,3 +1,4 @@
+using Jurisdiction = SecretBot.Knowledge.Model.Jurisdiction;
 using System.Text.Json.Nodes;
 using SecretBot.Cards.Catalog;
 using SecretBot.Cards.Compose;
@@ -80,7 +81,7 @@ public sealed class CatalogTests
     [InlineData(WelcomeScope.Team, "mentionnez-moi")]
     public void TheWelcomeCardGivesTopicsJurisdictionPromiseAndLimits(WelcomeScope scope, string how)
     {
-        var json = WelcomeCard.Create(Fr, new WelcomeCardInput(scope, Words.Topics, Jurisdiction.Be)).ToJsonObject();
+        var json = WelcomeCard.Create(Fr, new WelcomeCardInput(scope, Words.Topics, Jurisdiction.BE)).ToJsonObject();
         var texts = Texts(json).ToArray();
         Assert.Contains(texts, text => text.Contains(how, StringComparison.Ordinal));
         Assert.Contains(texts, text => text.Contains("Belgique", StringComparison.Ordinal));
@@ -112,7 +113,7 @@ public sealed class CatalogTests
     [Fact]
     public void ThePickersSendCodesAndMarkTheCurrentChoice()
     {
-        var jurisdictions = Actions(JurisdictionPickerCard.Create(Fr, Jurisdiction.Fr).ToJsonObject()).ToArray();
+        var jurisdictions = Actions(JurisdictionPickerCard.Create(Fr, Jurisdiction.FR).ToJsonObject()).ToArray();
         Assert.Equal(["be", "fr"], jurisdictions.Select(action => (string?)action["data"]!["jurisdiction"]));
         Assert.Equal([null, "positive"], jurisdictions.Select(action => (string?)action["style"]));
 

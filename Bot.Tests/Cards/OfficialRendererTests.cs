@@ -1,6 +1,8 @@
 using System.Text.Json;
 using SecretBot.Cards.Model;
 
+using SecretBot.Bot.Tests.Infrastructure;
+
 namespace SecretBot.Bot.Tests.Cards;
 
 /// <summary>

@@ -5,10 +5,18 @@ public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The steering repository's shared folder (design, schemas, fixtures); <c>SECRETBOT_SHARED</c> overrides it.</summary>
-    public static string Shared => Environment.GetEnvironmentVariable("SECRETBOT_SHARED") is { Length: > 0 } shared
-        ? shared
-        : Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>
+    /// The steering repository's shared folder (design, schemas, fixtures): SECRETBOT_SHARED when set,
+    /// else the first "shared" folder beside the repository or one of its parents (a git worktree
+    /// sits one level deeper than the main checkout).
+    /// </summary>
+    public static string Shared { get; } = FindShared();
+
+    public static string AdaptiveCardSchema => Path.Combine(Shared, "adaptive-cards", "adaptive-card-1.5.schema.json");
+
+    public static string TeamsLightHostConfig => Path.Combine(Shared, "adaptive-cards", "teams-hostconfig-light.json");
+
+    public static string CardTools => Path.Combine(Root, "tools", "cards");
 
     public static string InRoot(params string[] parts) => Path.Combine([Root, .. parts]);
 
@@ -23,5 +31,26 @@ public static class RepositoryPaths
         }
 
         throw new InvalidOperationException("SecretBot.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static string FindShared()
+    {
+        if (Environment.GetEnvironmentVariable("SECRETBOT_SHARED") is { Length: > 0 } configured)
+        {
+            return Directory.Exists(configured)
+                ? configured
+                : throw new InvalidOperationException($"SECRETBOT_SHARED={configured} is not a folder.");
+        }
+
+        for (var dir = Directory.GetParent(Root); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(Path.Combine(candidate, "adaptive-cards")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException($"No shared/adaptive-cards folder beside {Root} or its parents; set SECRETBOT_SHARED.");
     }
 }

@@ -1,0 +1,73 @@
+using SecretBot.Cards.Compose;
+using SecretBot.Cards.Model;
+using SecretBot.Cards.Texts;
+using SecretBot.Knowledge.Evaluation;
+using Verdict = SecretBot.Knowledge.Model.Verdict;
+using Reference = SecretBot.Knowledge.Model.Reference;
+using Resource = SecretBot.Knowledge.Model.Resource;
+using static SecretBot.Cards.Compose.CardParts;
+using Choice = SecretBot.Cards.Compose.Choice;
+using ConditionCheck = SecretBot.Cards.Compose.ConditionCheck;
+
+namespace SecretBot.Cards.Catalog;
+
+/// <summary>
+/// The answer (CONVERSATION.md, "The answer card"): topic and law, the verdict, the key points,
+/// the conditions checked against the person's answers, what they said, the legal basis, who to
+/// talk to, the disclaimer and the knowledge version, then what to do next.
+/// </summary>
+public static class AnswerCard
+{
+    /// <param name="canAskReferent">Whether the organisation configured a référents' channel.</param>
+    public static AdaptiveCard Create(CardTexts texts, Answer answer, bool canAskReferent)
+    {
+        var language = texts.Tag;
+        // Outcome titles already open with the verdict words (« Oui, à conditions… »): the banner shows the title.
+        var verdict = answer.Title.In(language);
+        var spoken = $"{answer.InterviewTitle.In(language)}. {verdict}. {string.Join(" ", answer.KeyPoints.Select(k => k.In(language)))}";
+        return new AdaptiveCard(texts.Tag, spoken, spoken,
+        [
+            Heading(answer.InterviewTitle.In(language)),
+            JurisdictionLine(texts, answer.Jurisdiction),
+            Verdict(texts, new VerdictLine(KindOf(answer.Verdict), verdict)),
+            KeyPoints(texts, answer.KeyPoints.Select(k => k.In(language)).ToList()),
+            .. answer.Conditions.Count == 0
+                ? []
+                : new CardElement[] { Conditions(texts, answer.Conditions.Select(c => new ConditionCheck(c.Text.In(language), c.Met)).ToList()) },
+            .. answer.Given.Count == 0
+                ? []
+                : new CardElement[] { Facts(texts, answer.Given.Select(g => new Fact(g.Question.Text.In(language), g.Choice.Label.In(language))).ToList()) },
+            References(texts, answer.References.Select(r => ToLegalReference(texts, r)).ToList()),
+            NotAlone(texts, answer.Resources.Select(r => ToContact(r, language)).ToList()),
+            Footer(texts, answer.Version.Version, answer.Version.Date),
+            StackedButtons(
+            [
+                Button(texts["action.editAnswers"], CardVerbs.EditAnswers, (CardDataKeys.Topic, answer.Topic)),
+                Button(texts["action.otherQuestion"], CardVerbs.OtherQuestion),
+                .. canAskReferent ? [Button(texts["action.askReferent"], CardVerbs.AskReferent, (CardDataKeys.Topic, answer.Topic))] : Array.Empty<ExecuteAction>(),
+            ]),
+        ]);
+    }
+
+    /// <summary>Meaning, shown by colour and by words: a permission is good, a condition or a duty a warning, a refusal attention.</summary>
+    public static VerdictKind KindOf(Verdict verdict) => verdict switch
+    {
+        SecretBot.Knowledge.Model.Verdict.Yes or SecretBot.Knowledge.Model.Verdict.May => VerdictKind.Good,
+        SecretBot.Knowledge.Model.Verdict.YesIf or SecretBot.Knowledge.Model.Verdict.Must => VerdictKind.Warning,
+        _ => VerdictKind.Attention,
+    };
+
+    internal static LegalReference ToLegalReference(CardTexts texts, Reference reference)
+    {
+        var language = texts.Tag;
+        var checkedOn = reference.LastChecked.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var note = reference.Note is { } n ? $"\n\n{n.In(language)}" : "";
+        return new LegalReference(texts.Format("references.checked", $"{reference.Citation(language)} — {reference.Title.In(language)}", checkedOn),
+            reference.Url, reference.Text + note);
+    }
+
+    internal static Contact ToContact(Resource resource, string language) =>
+        new(resource.Name.In(language),
+            string.Join(" · ", new[] { resource.Description.In(language), resource.Phone }.Where(s => !string.IsNullOrEmpty(s))),
+            resource.Url);
+}

@@ -1,0 +1,43 @@
+using SecretBot.Cards.Compose;
+using SecretBot.Cards.Model;
+using SecretBot.Cards.Texts;
+using SecretBot.Knowledge.Model;
+using static SecretBot.Cards.Compose.CardParts;
+
+namespace SecretBot.Cards.Catalog;
+
+/// <summary>
+/// A quick look-up: a definition, a quick answer, or — for an urgent situation — the reflexes,
+/// first thing, before any question; then the offer to go through the details.
+/// </summary>
+public static class LookupCard
+{
+    public static AdaptiveCard Create(CardTexts texts, Lookup lookup, JurisdictionKnowledge sources, KnowledgeVersion version)
+    {
+        var language = texts.Tag;
+        var urgent = lookup.Kind == LookupKind.Urgent;
+        var spoken = $"{lookup.Title.In(language)}. {lookup.Body.In(language)} {string.Join(" ", lookup.KeyPoints.Select(k => k.In(language)))}";
+        var references = lookup.ReferenceIds.Select(id => AnswerCard.ToLegalReference(texts, sources.References[id])).ToList();
+        var contacts = lookup.ResourceIds.Select(id => AnswerCard.ToContact(sources.Resources[id], language)).ToList();
+        return new AdaptiveCard(texts.Tag, spoken, spoken,
+        [
+            .. urgent ? new CardElement[] { Note(texts["urgent.now"]) with { IsSubtle = false, Weight = TextWeight.Bolder } } : [],
+            Heading(lookup.Title.In(language)),
+            JurisdictionLine(texts, sources.Jurisdiction),
+            .. urgent
+                ? new CardElement[] { Verdict(texts, new VerdictLine(VerdictKind.Warning, lookup.Body.In(language))) }
+                : [Paragraph(lookup.Body.In(language))],
+            .. lookup.KeyPoints.Count == 0 ? [] : new CardElement[] { KeyPoints(texts, lookup.KeyPoints.Select(k => k.In(language)).ToList()) },
+            .. references.Count == 0 ? [] : new CardElement[] { References(texts, references) },
+            .. contacts.Count == 0 ? [] : new CardElement[] { NotAlone(texts, contacts) },
+            Footer(texts, version.Version, version.Date),
+            StackedButtons(
+            [
+                .. lookup.FollowUpTopic is { } topic
+                    ? [Button(texts[urgent ? "urgent.details" : "lookup.more"], CardVerbs.StartTopic, (CardDataKeys.Topic, topic))]
+                    : Array.Empty<ExecuteAction>(),
+                Button(texts["action.otherQuestion"], CardVerbs.OtherQuestion),
+            ]),
+        ]);
+    }
+}
