@@ -25,27 +25,10 @@ public sealed record AuthEndpoints
         var defaults = new AuthEndpoints();
         return new AuthEndpoints
         {
-            BotFrameworkMetadata = AbsoluteUri(section, "BotFrameworkMetadataUrl") ?? defaults.BotFrameworkMetadata,
-            EntraMetadata = AbsoluteUri(section, "EntraMetadataUrl") ?? defaults.EntraMetadata,
+            BotFrameworkMetadata = Settings.AbsoluteUri(section, "BotFrameworkMetadataUrl") ?? defaults.BotFrameworkMetadata,
+            EntraMetadata = Settings.AbsoluteUri(section, "EntraMetadataUrl") ?? defaults.EntraMetadata,
             TokenEndpoint = section["TokenEndpoint"] is { Length: > 0 } token ? token : defaults.TokenEndpoint,
-            MetadataRefreshInterval = section["MetadataRefreshInterval"] is { Length: > 0 } interval
-                ? TimeSpan.TryParse(interval, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed > TimeSpan.Zero
-                    ? parsed
-                    : throw new SettingException("Auth:MetadataRefreshInterval", $"'{interval}' is not a positive time span (hh:mm:ss).")
-                : defaults.MetadataRefreshInterval,
+            MetadataRefreshInterval = Settings.Duration(section, "MetadataRefreshInterval") ?? defaults.MetadataRefreshInterval,
         };
-    }
-
-    private static Uri? AbsoluteUri(IConfigurationSection section, string key)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri)
-            ? uri
-            : throw new SettingException($"Auth:{key}", $"'{text}' is not an absolute URL.");
     }
 }

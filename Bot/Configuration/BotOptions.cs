@@ -24,32 +24,10 @@ public sealed record BotOptions
         var options = new BotOptions();
         return options with
         {
-            AllowAnonymous = Flag(section, "AllowAnonymous") ?? options.AllowAnonymous,
-            MaxRequestBytes = PositiveInt(section, "MaxRequestBytes") ?? options.MaxRequestBytes,
-            TypingDelay = Duration(section, "TypingDelay") ?? options.TypingDelay,
-            DuplicateWindow = Duration(section, "DuplicateWindow") ?? options.DuplicateWindow,
+            AllowAnonymous = Settings.Flag(section, "AllowAnonymous") ?? options.AllowAnonymous,
+            MaxRequestBytes = Settings.Int(section, "MaxRequestBytes", 1, 64 * 1024 * 1024) ?? options.MaxRequestBytes,
+            TypingDelay = Settings.Duration(section, "TypingDelay", allowZero: true) ?? options.TypingDelay,
+            DuplicateWindow = Settings.Duration(section, "DuplicateWindow") ?? options.DuplicateWindow,
         };
     }
-
-    private static bool? Flag(IConfigurationSection section, string key) => section[key] switch
-    {
-        null or "" => null,
-        var text when bool.TryParse(text, out var value) => value,
-        var text => throw new SettingException($"Bot:{key}", $"'{text}' is not true or false."),
-    };
-
-    private static int? PositiveInt(IConfigurationSection section, string key) => section[key] switch
-    {
-        null or "" => null,
-        var text when int.TryParse(text, out var value) && value > 0 => value,
-        var text => throw new SettingException($"Bot:{key}", $"'{text}' is not a positive whole number."),
-    };
-
-    private static TimeSpan? Duration(IConfigurationSection section, string key) => section[key] switch
-    {
-        null or "" => null,
-        var text when TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value)
-                      && value >= TimeSpan.Zero => value,
-        var text => throw new SettingException($"Bot:{key}", $"'{text}' is not a time span (hh:mm:ss)."),
-    };
 }

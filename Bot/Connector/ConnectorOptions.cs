@@ -24,25 +24,13 @@ public sealed record ConnectorOptions
         var defaults = new ConnectorOptions();
         var options = defaults with
         {
-            MaxAttempts = section["MaxAttempts"] is { Length: > 0 } attempts
-                ? int.TryParse(attempts, out var n) && n is >= 1 and <= 20
-                    ? n
-                    : throw new SettingException("Connector:MaxAttempts", $"'{attempts}' is not a whole number from 1 to 20.")
-                : defaults.MaxAttempts,
-            FirstRetryDelay = Duration(section, "FirstRetryDelay") ?? defaults.FirstRetryDelay,
-            AttemptTimeout = Duration(section, "AttemptTimeout") ?? defaults.AttemptTimeout,
-            TotalTimeout = Duration(section, "TotalTimeout") ?? defaults.TotalTimeout,
+            MaxAttempts = Settings.Int(section, "MaxAttempts", 1, 20) ?? defaults.MaxAttempts,
+            FirstRetryDelay = Settings.Duration(section, "FirstRetryDelay") ?? defaults.FirstRetryDelay,
+            AttemptTimeout = Settings.Duration(section, "AttemptTimeout") ?? defaults.AttemptTimeout,
+            TotalTimeout = Settings.Duration(section, "TotalTimeout") ?? defaults.TotalTimeout,
         };
         return options.TotalTimeout < options.AttemptTimeout
             ? throw new SettingException("Connector:TotalTimeout", "must be at least Connector:AttemptTimeout.")
             : options;
     }
-
-    private static TimeSpan? Duration(IConfigurationSection section, string key) => section[key] switch
-    {
-        null or "" => null,
-        var text when TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value)
-                      && value > TimeSpan.Zero => value,
-        var text => throw new SettingException($"Connector:{key}", $"'{text}' is not a positive time span (hh:mm:ss)."),
-    };
 }

@@ -28,15 +28,8 @@ public static class StateConfiguration
         {
             Provider = provider,
             Redis = redis,
-            ConversationTtl = Duration(section, "ConversationTtl") ?? defaults.ConversationTtl,
-            UserTtl = Duration(section, "UserTtl") ?? defaults.UserTtl,
+            ConversationTtl = Settings.Duration(section, "ConversationTtl") ?? defaults.ConversationTtl,
+            UserTtl = Settings.Duration(section, "UserTtl") ?? defaults.UserTtl,
         };
     }
-
-    private static TimeSpan? Duration(IConfigurationSection section, string key) => section[key] switch
-    {
-        null or "" => null,
-        var text when TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero => value,
-        var text => throw new SettingException($"State:{key}", $"'{text}' is not a positive time span (d.hh:mm:ss)."),
-    };
 }

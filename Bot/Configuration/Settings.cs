@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace SecretBot.Bot.Configuration;
+
+/// <summary>
+/// Reads typed values from a configuration section; a value that cannot be read stops start-up
+/// with a message naming the setting (<c>Section:Key</c>) and what was wrong.
+/// </summary>
+public static class Settings
+{
+    public static bool? Flag(IConfigurationSection section, string key) => section[key] switch
+    {
+        null or "" => null,
+        var text when bool.TryParse(text, out var value) => value,
+        var text => throw new SettingException(Name(section, key), $"'{text}' is not true or false."),
+    };
+
+    public static int? Int(IConfigurationSection section, string key, int min, int max) => section[key] switch
+    {
+        null or "" => null,
+        var text when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max => value,
+        var text => throw new SettingException(Name(section, key), $"'{text}' is not a whole number from {min} to {max}."),
+    };
+
+    /// <summary>A time span written <c>d.hh:mm:ss</c> or <c>hh:mm:ss</c>; zero is allowed only when <paramref name="allowZero"/>.</summary>
+    public static TimeSpan? Duration(IConfigurationSection section, string key, bool allowZero = false) => section[key] switch
+    {
+        null or "" => null,
+        var text when TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value)
+                      && (value > TimeSpan.Zero || (allowZero && value == TimeSpan.Zero)) => value,
+        var text => throw new SettingException(Name(section, key), $"'{text}' is not a {(allowZero ? "" : "positive ")}time span (d.hh:mm:ss)."),
+    };
+
+    public static Uri? AbsoluteUri(IConfigurationSection section, string key) => section[key] switch
+    {
+        null or "" => null,
+        var text when Uri.TryCreate(text, UriKind.Absolute, out var uri) => uri,
+        var text => throw new SettingException(Name(section, key), $"'{text}' is not an absolute URL."),
+    };
+
+    private static string Name(IConfigurationSection section, string key) => $"{section.Path}:{key}";
+}
