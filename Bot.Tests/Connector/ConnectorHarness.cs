@@ -39,8 +39,8 @@ public sealed class ConnectorHarness : IAsyncDisposable
             ["MicrosoftAppTenantId"] = "tenant-42",
             ["Auth:TokenEndpoint"] = connector.TokenEndpointTemplate,
             ["Connector:FirstRetryDelay"] = "00:00:00.050",
-            ["Connector:AttemptTimeout"] = "00:00:02",
-            ["Connector:TotalTimeout"] = "00:00:08",
+            ["Connector:AttemptTimeout"] = "00:00:04",
+            ["Connector:TotalTimeout"] = "00:00:20",
         };
         foreach (var (key, value) in extra ?? [])
         {

@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using SecretBot.Bot.Tests.Infrastructure;
-using SecretBot.Bot.Texts;
 
 namespace SecretBot.Bot.Tests.EndToEnd;
 
@@ -11,12 +10,12 @@ namespace SecretBot.Bot.Tests.EndToEnd;
 [Trait("Category", "EndToEnd")]
 public sealed class PlaygroundTests
 {
-    private static readonly HostTexts Texts = HostTexts.Load();
+    private static readonly SecretBot.Cards.Texts.CardTexts Texts = SecretBot.Cards.Texts.CardTexts.For(SecretBot.Cards.Texts.Language.Fr);
 
     [Fact]
     public async Task TypedMessageInThePlaygroundGetsTheBotsReply()
     {
-        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Bot:Language"] = "fr" });
+        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Bot:Language"] = "fr", ["Bot:DefaultJurisdiction"] = "BE" });
         await using var playground = await PlaygroundProcess.StartAsync(bot.MessagesUrl);
         var (playwright, browser) = await Browser.LaunchAsync();
         using (playwright)
@@ -25,18 +24,16 @@ public sealed class PlaygroundTests
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new() { Width = 1280, Height = 900 } });
             await page.GotoAsync(playground.Url.ToString());
 
-            await page.GetByText(Opening(Texts.Get("welcome", "fr"))).First.WaitForAsync(new() { Timeout = 30_000 });
+            await page.GetByText(Texts["welcome.title"]).First.WaitForAsync(new() { Timeout = 30_000 });
 
             var compose = page.Locator("[contenteditable=true][role=textbox]");
             await compose.ClickAsync();
-            await page.Keyboard.TypeAsync("bonjour le bot");
+            await page.Keyboard.TypeAsync("un policier m'appelle au téléphone");
             await page.Keyboard.PressAsync("Enter");
 
-            await page.GetByText(Opening(Texts.Get("reply", "fr"))).First.WaitForAsync(new() { Timeout = 30_000 });
+            await page.GetByText("La police vous appelle").First.WaitForAsync(new() { Timeout = 30_000 });
             await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", "typed-message.png") });
         }
     }
 
-    /// <summary>The first words of a text: enough to find it, short of where the UI may wrap or cut it.</summary>
-    private static string Opening(string text) => text[..Math.Min(30, text.Length)];
 }

@@ -144,7 +144,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheBotIsWelcomedOncePerConversationAndRepliesToAMessage()
+    public async Task TheBotIsWelcomedOncePerConversationWithTheWelcomeCard()
     {
         foreach (var type in new[] { "installationUpdate", "conversationUpdate", "conversationUpdate" })
         {
@@ -156,9 +156,11 @@ public sealed class TurnPipelineTests : IAsyncLifetime
             Assert.Equal(0, response.Content.Headers.ContentLength ?? 0);
         }
 
-        await Post(Activities.Message("bonjour", _connector.ServiceUrl.AbsoluteUri));
-        var sent = await _connector.WaitForActivitiesAsync(2);
-        Assert.Equal([Texts.Get("welcome", "fr"), Texts.Get("reply", "fr")], sent.Select(a => a.Text));
+        await Task.Delay(200);
+        var welcome = Assert.Single(_connector.Activities);
+        var card = welcome.Body!["attachments"]![0]!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", card["contentType"]!.GetValue<string>());
+        Assert.Contains(SecretBot.Cards.Texts.CardTexts.For(SecretBot.Cards.Texts.Language.Fr)["welcome.title"], card["content"]!.ToJsonString());
     }
 
     [Fact]

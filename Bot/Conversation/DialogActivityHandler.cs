@@ -3,23 +3,29 @@ using System.Text.Json.Nodes;
 using SecretBot.Bot.Protocol;
 using SecretBot.Bot.Texts;
 using SecretBot.Bot.Turns;
+using SecretBot.Cards.Catalog;
+using SecretBot.Cards.Compose;
+using SecretBot.Dialogs.Conversations;
 using SecretBot.Dialogs.Runtime;
 using SecretBot.Dialogs.State;
 using SecretBot.Dialogs.Turns;
+using SecretBot.Knowledge.Model;
 
 namespace SecretBot.Bot.Conversation;
 
 /// <summary>
 /// Hands messages and card clicks to the dialogs: builds what they see of the turn (text without the
-/// bot's mention, the click's data, the language, the conversation and person), runs the turn loop,
-/// and answers a card click's invoke with the card's answered form.
+/// bot's mention, the click's data, language, jurisdiction, conversation and person), runs the
+/// turn loop, answers a card click's invoke with the card's answered form, and welcomes a
+/// conversation when the bot is added.
 /// </summary>
 public sealed class DialogActivityHandler(
     DialogTurnRunner runner,
     PreferencesStore preferences,
     HostTexts texts,
     WelcomeOnce welcome,
-    string? configuredLanguage) : IActivityHandler
+    KnowledgeBase knowledge,
+    DialogSettings settings) : IActivityHandler
 {
     public const string CardActionInvoke = "adaptiveCard/action";
 
@@ -28,19 +34,23 @@ public sealed class DialogActivityHandler(
         var activity = turn.Activity;
         if (WelcomeOnce.IsBotAdded(activity))
         {
-            await welcome.SendAsync(turn, await LanguageAsync(activity, cancellationToken), cancellationToken);
+            if (welcome.IsFirst(turn.ConversationId))
+            {
+                await WelcomeAsync(turn, cancellationToken);
+            }
+
             return null;
         }
 
         if (activity.IsType(ActivityTypes.Message))
         {
-            await RunAsync(turn, MentionText.Of(activity), activity.Value, cancellationToken);
+            await RunAsync(turn, MentionText.Of(activity), DialogInputs.CardData(activity), cancellationToken);
             return null;
         }
 
         if (activity.IsType(ActivityTypes.Invoke) && string.Equals(activity.Name, CardActionInvoke, StringComparison.OrdinalIgnoreCase))
         {
-            var dialogTurn = await RunAsync(turn, null, ActionData(activity.Value), cancellationToken);
+            var dialogTurn = await RunAsync(turn, null, DialogInputs.CardData(activity), cancellationToken);
             return CardActionResponse(dialogTurn.ClickedCardReplacement);
         }
 
@@ -50,55 +60,57 @@ public sealed class DialogActivityHandler(
     public async Task OnTurnErrorAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         var reply = turn.CreateReply();
-        reply.Text = texts.Get("apology", LanguageChoice.For(turn.Activity, configuredLanguage));
+        reply.Text = texts.Get("apology", LanguageChoice.For(turn.Activity, settings.Language));
         await turn.SendAsync(reply, cancellationToken);
     }
 
     private async Task<BotDialogTurn> RunAsync(BotTurn turn, string? text, JsonElement? cardValue, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        var input = new DialogTurnInput(text, cardValue is { ValueKind: JsonValueKind.Object } ? cardValue : null,
-            await LanguageAsync(activity, cancellationToken), turn.ConversationId, activity.From?.Id ?? turn.ConversationId,
-            KindOf(activity), activity.ReplyToId);
+        var (language, jurisdiction) = await PreferencesAsync(activity, cancellationToken);
+        var input = new DialogTurnInput(text, cardValue, language, turn.ConversationId, activity.From?.Id ?? turn.ConversationId,
+            DialogInputs.KindOf(activity), activity.ReplyToId) { Jurisdiction = jurisdiction };
         var dialogTurn = new BotDialogTurn(turn, input);
         await runner.RunAsync(dialogTurn, cancellationToken);
         return dialogTurn;
     }
 
-    /// <summary>Configuration first, then the person's own choice, then the locale their client sent.</summary>
-    private async Task<string> LanguageAsync(Activity activity, CancellationToken cancellationToken)
+    private async Task WelcomeAsync(BotTurn turn, CancellationToken cancellationToken)
     {
-        if (configuredLanguage is "fr" or "en" || activity.From?.Id is not { } user)
-        {
-            return LanguageChoice.For(activity, configuredLanguage);
-        }
-
-        try
-        {
-            return (await preferences.GetAsync(user, cancellationToken)).Language ?? LanguageChoice.For(activity, null);
-        }
-        catch (StateUnavailableException)
-        {
-            return LanguageChoice.For(activity, null);
-        }
+        var (language, jurisdiction) = await PreferencesAsync(turn.Activity, cancellationToken);
+        var shown = Enum.TryParse<Jurisdiction>(jurisdiction, out var known) ? known : Jurisdiction.BE;
+        var cardTexts = CardPromptPresenter.Texts(language);
+        var topics = Topics.All.Select(t => new TopicChoice(t, knowledge.Interview(shown, t).Title.In(language))).ToList();
+        var scope = DialogInputs.KindOf(turn.Activity) == ConversationKind.Personal ? WelcomeScope.Personal : WelcomeScope.Team;
+        var card = WelcomeCard.Create(cardTexts, new WelcomeCardInput(scope, topics, shown));
+        await new BotDialogTurn(turn, new DialogTurnInput(null, null, language, turn.ConversationId, turn.ConversationId, ConversationKind.Personal))
+            .SendAsync(new OutgoingMessage(card.FallbackText, card.ToJsonObject()), cancellationToken);
     }
 
-    /// <summary>An Action.Execute invoke carries the button's data in <c>value.action.data</c>.</summary>
-    private static JsonElement? ActionData(JsonElement? value) =>
-        value is { ValueKind: JsonValueKind.Object } invoke
-        && invoke.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
-        && action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
-            ? data
-            : null;
+    /// <summary>Language: configuration, then the person's choice, then the locale. Jurisdiction: see <see cref="DialogInputs.Jurisdiction"/>.</summary>
+    private async Task<(string Language, string? Jurisdiction)> PreferencesAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var stored = UserPreferences.None;
+        if (activity.From?.Id is { } user)
+        {
+            try
+            {
+                stored = await preferences.GetAsync(user, cancellationToken);
+            }
+            catch (StateUnavailableException)
+            {
+                // Without the store, configuration and locale still decide; the turn will report the outage.
+            }
+        }
+
+        var language = settings.Language is "fr" or "en" ? settings.Language : stored.Language ?? LanguageChoice.For(activity, null);
+        return (language, DialogInputs.Jurisdiction(stored.Jurisdiction, settings.DefaultJurisdiction, activity.Locale));
+    }
 
     private static InvokeResponse CardActionResponse(JsonObject? card) => new(200, card is null
         ? new JsonObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = "" }
         : new JsonObject { ["statusCode"] = 200, ["type"] = BotDialogTurn.AdaptiveCardType, ["value"] = card });
-
-    private static ConversationKind KindOf(Activity activity) => activity.Conversation?.ConversationType switch
-    {
-        "channel" => ConversationKind.Channel,
-        "groupChat" => ConversationKind.GroupChat,
-        _ => ConversationKind.Personal,
-    };
 }
+
+/// <summary>The <c>Bot</c> settings the conversations use.</summary>
+public sealed record DialogSettings(string? Language, string? DefaultJurisdiction);

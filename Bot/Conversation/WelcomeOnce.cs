@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 using SecretBot.Bot.Logging;
 using SecretBot.Bot.Protocol;
-using SecretBot.Bot.Texts;
-using SecretBot.Bot.Turns;
 
 namespace SecretBot.Bot.Conversation;
 
@@ -10,7 +8,7 @@ namespace SecretBot.Bot.Conversation;
 /// Greets a conversation when the bot is added to it — once, although Teams announces an install
 /// with both <c>installationUpdate</c> and <c>conversationUpdate</c>.
 /// </summary>
-public sealed class WelcomeOnce(HostTexts texts) : IDisposable
+public sealed class WelcomeOnce : IDisposable
 {
     private readonly MemoryCache _welcomed = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
@@ -20,19 +18,17 @@ public sealed class WelcomeOnce(HostTexts texts) : IDisposable
         || (activity.IsType(ActivityTypes.InstallationUpdate)
             && string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase));
 
-    public async Task SendAsync(BotTurn turn, string language, CancellationToken cancellationToken)
+    /// <summary>True the first time it is asked for a conversation (within a day), false after.</summary>
+    public bool IsFirst(string conversationId)
     {
-        var key = PrivacyHash.Of(turn.ConversationId);
+        var key = PrivacyHash.Of(conversationId);
         if (_welcomed.TryGetValue(key, out _))
         {
-            return;
+            return false;
         }
 
         _welcomed.Set(key, true, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromDays(1), Size = 1 });
-        var reply = turn.CreateReply();
-        reply.Text = texts.Get("welcome", language);
-        reply.TextFormat = "plain";
-        await turn.SendAsync(reply, cancellationToken);
+        return true;
     }
 
     public void Dispose() => _welcomed.Dispose();

@@ -4,7 +4,6 @@ using SecretBot.Bot.Configuration;
 using SecretBot.Bot.Connector;
 using SecretBot.Bot.Conversation;
 using SecretBot.Bot.RuleBase;
-using SecretBot.Bot.Placeholder;
 using SecretBot.Bot.State;
 using SecretBot.Bot.Texts;
 using SecretBot.Bot.Turns;
@@ -17,6 +16,8 @@ namespace SecretBot.Bot.Hosting;
 /// <summary>Wires options, authentication, the connector and the turn pipeline.</summary>
 public static class BotServices
 {
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     public static WebApplicationBuilder AddSecretBot(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -44,16 +45,19 @@ public static class BotServices
         services.AddConversationState(configuration);
         services.AddKnowledge(configuration["Knowledge:Directory"]);
         services.AddSingleton(EngineTexts.Load());
-        var language = configuration["Bot:Language"];
-        // The guided conversations plug in as a ConversationModule; without one, the placeholder answers.
-        services.AddSingleton<IActivityHandler>(provider => provider.GetService<ConversationModule>() is { } module
-            ? new DialogActivityHandler(
+        var settings = new DialogSettings(Blank(configuration["Bot:Language"]), Blank(configuration["Bot:DefaultJurisdiction"]));
+        services.AddSingleton(settings);
+        services.AddSingleton(ProductConversations.Build);
+        services.AddSingleton<IActivityHandler>(provider =>
+        {
+            var module = provider.GetRequiredService<ConversationModule>();
+            return new DialogActivityHandler(
                 new DialogTurnRunner(module.Dialogs, module.RootDialogId, provider.GetRequiredService<IStateStore>(),
                     provider.GetRequiredService<StateOptions>(), provider.GetRequiredService<EngineTexts>(), module.Presenter,
                     provider.GetRequiredService<ILogger<DialogTurnRunner>>()),
                 provider.GetRequiredService<PreferencesStore>(), provider.GetRequiredService<HostTexts>(),
-                provider.GetRequiredService<WelcomeOnce>(), language)
-            : new PlaceholderHandler(provider.GetRequiredService<HostTexts>(), provider.GetRequiredService<WelcomeOnce>(), language));
+                provider.GetRequiredService<WelcomeOnce>(), provider.GetRequiredService<SecretBot.Knowledge.Model.KnowledgeBase>(), settings);
+        });
         return builder;
     }
 }

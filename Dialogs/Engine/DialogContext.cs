@@ -81,6 +81,18 @@ public sealed class DialogContext(DialogSet dialogs, DialogState state, IDialogT
         return Task.FromResult(DialogTurnResult.Cancelled);
     }
 
+    /// <summary>Ends every dialog above the root, which stays: the root starts something else.</summary>
+    public Task CancelChildrenAsync(CancellationToken cancellationToken)
+    {
+        if (State.Stack.Count > 1)
+        {
+            State.Stack.RemoveRange(1, State.Stack.Count - 1);
+            State.Remembered.Remove(Prompts.Prompt.QuestionMessage);
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>Asks the active dialog to say its question again.</summary>
     public async Task RepromptDialogAsync(CancellationToken cancellationToken)
     {

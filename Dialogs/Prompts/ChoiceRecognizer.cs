@@ -21,6 +21,9 @@ public static class ChoiceRecognizer
     public const string ChoiceField = "choice";
     public const string PromptField = "prompt";
 
+    /// <summary>The question id a question card's buttons carry (with <see cref="PromptOptions.Properties"/>' "question").</summary>
+    public const string QuestionField = "question";
+
     public static Recognition Recognize(DialogTurnInput input, PromptOptions prompt)
     {
         if (input.IsCardAction)
@@ -45,7 +48,9 @@ public static class ChoiceRecognizer
     private static Recognition FromCard(DialogTurnInput input, PromptOptions prompt)
     {
         var promptKey = input.CardString(PromptField);
-        if (promptKey is not null && promptKey != prompt.Key)
+        var question = input.CardString(QuestionField);
+        if ((promptKey is not null && promptKey != prompt.Key)
+            || (question is not null && prompt.Properties?.GetValueOrDefault(QuestionField) is { } asked && asked != question))
         {
             return Recognition.Stale;
         }

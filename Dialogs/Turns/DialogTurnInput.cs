@@ -23,6 +23,9 @@ public sealed record DialogTurnInput(
     ConversationKind Kind,
     string? ReplyToId = null)
 {
+    /// <summary>BE or FR when known (the person's choice, configuration or locale); null when it must be asked.</summary>
+    public string? Jurisdiction { get; init; }
+
     public bool IsCardAction => CardValue is { ValueKind: JsonValueKind.Object };
 
     /// <summary>A string member of the card data, if the click carried one.</summary>

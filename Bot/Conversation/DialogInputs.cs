@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SecretBot.Bot.Protocol;
+using SecretBot.Dialogs.Interruptions;
+using SecretBot.Dialogs.Turns;
+
+namespace SecretBot.Bot.Conversation;
+
+/// <summary>How an activity's parts become what the dialogs see.</summary>
+public static class DialogInputs
+{
+    /// <summary>
+    /// The data of a clicked button. An Action.Execute invoke carries it in <c>value.action.data</c>
+    /// with the verb beside it (<c>value.action.verb</c>), which is folded into the data; a plain
+    /// Action.Submit sends its data (verb included) as the message's value.
+    /// </summary>
+    public static JsonElement? CardData(Activity activity)
+    {
+        if (activity.Value is not { ValueKind: JsonValueKind.Object } value)
+        {
+            return null;
+        }
+
+        if (!activity.IsType(ActivityTypes.Invoke))
+        {
+            return value;
+        }
+
+        if (!value.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var data = action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object
+            ? JsonNode.Parse(d.GetRawText())!.AsObject()
+            : new JsonObject();
+        if (action.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String && !data.ContainsKey(Interruption.VerbField))
+        {
+            data[Interruption.VerbField] = verb.GetString();
+        }
+
+        return JsonSerializer.SerializeToElement(data);
+    }
+
+    /// <summary>The person's own choice first, then the organisation's default, then what their locale says; else ask.</summary>
+    public static string? Jurisdiction(string? preferred, string? configured, string? locale)
+    {
+        if (preferred is "BE" or "FR")
+        {
+            return preferred;
+        }
+
+        if (configured?.ToUpperInvariant() is "BE" or "FR")
+        {
+            return configured.ToUpperInvariant();
+        }
+
+        return locale?.ToLowerInvariant() switch
+        {
+            "fr-be" or "nl-be" or "de-be" => "BE",
+            "fr-fr" => "FR",
+            _ => null,
+        };
+    }
+
+    public static ConversationKind KindOf(Activity activity) => activity.Conversation?.ConversationType switch
+    {
+        "channel" => ConversationKind.Channel,
+        "groupChat" => ConversationKind.GroupChat,
+        _ => ConversationKind.Personal,
+    };
+}

@@ -1,0 +1,48 @@
+using SecretBot.Cards.Catalog;
+using SecretBot.Cards.Compose;
+using SecretBot.Cards.Texts;
+using SecretBot.Dialogs.Prompts;
+using SecretBot.Dialogs.Turns;
+
+namespace SecretBot.Dialogs.Conversations;
+
+/// <summary>Prompts drawn as the product's Adaptive Cards: question cards, answered cards, notices.</summary>
+public sealed class CardPromptPresenter : IPromptPresenter
+{
+    public OutgoingMessage Question(PromptOptions prompt, string language) => QuestionMessage(prompt, language, retry: false);
+
+    public OutgoingMessage Retry(PromptOptions prompt, string language, string hint) => QuestionMessage(prompt, language, retry: true);
+
+    public OutgoingMessage StartOverOffer(PromptOptions prompt, string language, string offer) =>
+        QuestionMessage(prompt, language, retry: true) with { Text = offer };
+
+    public OutgoingMessage Answered(PromptOptions prompt, Prompts.Choice chosen, string language)
+    {
+        var input = Input(prompt);
+        return new OutgoingMessage(prompt.Question, AnsweredQuestionCard.Create(Texts(language), input, chosen.Id).ToJsonObject());
+    }
+
+    public OutgoingMessage Help(PromptOptions? prompt, string help, string language) => new(help);
+
+    public OutgoingMessage Notice(string text, string language) => new(text);
+
+    public static CardTexts Texts(string language) => CardTexts.For(language == "en" ? Language.En : Language.Fr);
+
+    private static OutgoingMessage QuestionMessage(PromptOptions prompt, string language, bool retry)
+    {
+        var card = QuestionCard.Create(Texts(language), Input(prompt) with { ShowRetryHint = retry });
+        return new OutgoingMessage(prompt.Question, card.ToJsonObject(), Prompt.QuestionMessage);
+    }
+
+    private static QuestionCardInput Input(PromptOptions prompt)
+    {
+        var properties = prompt.Properties ?? new Dictionary<string, string>();
+        var number = int.TryParse(properties.GetValueOrDefault("number"), out var n) ? n : 1;
+        var total = int.TryParse(properties.GetValueOrDefault("total"), out var t) ? Math.Max(t, number) : number;
+        return new QuestionCardInput(properties.GetValueOrDefault("topic", "topic"), properties.GetValueOrDefault(ChoiceRecognizer.QuestionField, prompt.Key),
+            prompt.Question, prompt.Choices.Select(c => new Cards.Compose.Choice(c.Id, c.Label)).ToList(), new QuestionProgress(number, total))
+        {
+            Help = prompt.Help,
+        };
+    }
+}
