@@ -134,24 +134,25 @@ public sealed class LocalConnector : IAsyncDisposable
         }
 
         var id = $"activity-{Interlocked.Increment(ref _nextId)}";
-        Record(http, body, isActivity: true, answered: 201);
+        Record(http, body, isActivity: true, answered: 201, returnedId: id);
         return http.Request.Method == HttpMethods.Delete
             ? Results.Ok()
             : Results.Json(new JsonObject { ["id"] = id, ["activityId"] = id, ["serviceUrl"] = ServiceUrl.AbsoluteUri }, statusCode: 201);
     }
 
-    private void Record(HttpContext http, JsonNode? body, bool isActivity, int answered)
+    private void Record(HttpContext http, JsonNode? body, bool isActivity, int answered, string? returnedId = null)
     {
         var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.ToString();
         _requests.Enqueue(new ConnectorRequest(http.Request.Method, raw, http.Request.Headers.Authorization.ToString(),
-            body, DateTimeOffset.UtcNow, isActivity, answered));
+            body, DateTimeOffset.UtcNow, isActivity, answered, returnedId));
         _arrivals.Release();
     }
 }
 
 /// <summary>One request the bot made to the connector, as it arrived.</summary>
+/// <param name="ReturnedId">The activity id the connector gave back (the message id a later click replies to).</param>
 public sealed record ConnectorRequest(string Method, string RawPath, string Authorization, JsonNode? Body,
-    DateTimeOffset At, bool IsActivity, int Answered)
+    DateTimeOffset At, bool IsActivity, int Answered, string? ReturnedId = null)
 {
     public string? Text => Body?["text"]?.GetValue<string>();
 

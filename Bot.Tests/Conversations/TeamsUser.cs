@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using SecretBot.Bot.Tests.Infrastructure;
+
+namespace SecretBot.Bot.Tests.Conversations;
+
+/// <summary>
+/// A person in Teams, talking to the real bot over HTTP: types messages, clicks card buttons the
+/// way Teams sends them (an <c>adaptiveCard/action</c> invoke for Action.Execute, a message with a
+/// value for the Action.Submit fallback), and reads what the bot sent through the local connector.
+/// </summary>
+public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conversationId, string locale = "fr-BE")
+{
+    private readonly HttpClient _http = new();
+    private int _seen;
+
+    public string ConversationId { get; } = conversationId;
+
+    /// <summary>What the bot sent since the last call (messages and card updates), in order.</summary>
+    public IReadOnlyList<ConnectorRequest> NewReplies()
+    {
+        var mine = connector.Activities.Where(a => a.RawPath.Contains(Uri.EscapeDataString(ConversationId)) && a.Type == "message").ToList();
+        var fresh = mine.Skip(_seen).ToList();
+        _seen = mine.Count;
+        return fresh;
+    }
+
+    public async Task<IReadOnlyList<ConnectorRequest>> SayAsync(string text)
+    {
+        var activity = Base("message");
+        activity["text"] = text;
+        await PostAsync(activity);
+        return NewReplies();
+    }
+
+    /// <summary>Clicks a button as Teams does for Action.Execute; returns the invoke's JSON answer.</summary>
+    public async Task<JsonObject> ExecuteAsync(JsonObject button, string? cardMessageId)
+    {
+        var invoke = Base("invoke");
+        invoke["name"] = "adaptiveCard/action";
+        invoke["replyToId"] = cardMessageId;
+        invoke["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject
+            {
+                ["type"] = "Action.Execute",
+                ["verb"] = button["verb"]!.GetValue<string>(),
+                ["data"] = button["data"]?.DeepClone(),
+            },
+        };
+        var response = await PostAsync(invoke);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    /// <summary>Clicks a button's Action.Submit fallback, as older clients do: a message whose value is the data.</summary>
+    public async Task SubmitAsync(JsonObject button, string? cardMessageId)
+    {
+        var message = Base("message");
+        message["replyToId"] = cardMessageId;
+        message["value"] = button["fallback"]!["data"]!.DeepClone();
+        await PostAsync(message);
+    }
+
+    private JsonObject Base(string type)
+    {
+        var activity = Activities.Recorded("message", a => a["text"] is not null);
+        activity.Remove("text");
+        activity["type"] = type;
+        activity["id"] = Guid.NewGuid().ToString();
+        activity["serviceUrl"] = connector.ServiceUrl.AbsoluteUri;
+        activity["conversation"]!["id"] = ConversationId;
+        activity["locale"] = locale;
+        return activity;
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(JsonObject activity)
+    {
+        var response = await _http.PostAsync(bot.MessagesUrl, new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{activity["type"]}: {response.StatusCode}");
+        return response;
+    }
+}
+
+/// <summary>Reading the cards the bot sent.</summary>
+public static class SentCards
+{
+    public static JsonObject? Card(this ConnectorRequest reply) =>
+        reply.Body?["attachments"]?[0]?["content"]?.AsObject();
+
+    /// <summary>Every Action.Execute of a card, wherever it sits.</summary>
+    public static IEnumerable<JsonObject> Buttons(this JsonObject card) => Objects(card)
+        .Where(o => (string?)o["type"] == "Action.Execute");
+
+    public static JsonObject Button(this JsonObject card, string verb, string? key = null, string? value = null) =>
+        card.Buttons().First(b => (string?)b["verb"] == verb && (key is null || (string?)b["data"]?[key] == value));
+
+    public static string Text(this JsonObject card) => string.Join("\n", Objects(card)
+        .Where(o => o["text"] is JsonValue).Select(o => (string)o["text"]!));
+
+    private static IEnumerable<JsonObject> Objects(JsonNode? node) => node switch
+    {
+        JsonObject obj => [obj, .. obj.SelectMany(pair => Objects(pair.Value))],
+        JsonArray array => array.SelectMany(Objects),
+        _ => [],
+    };
+}
