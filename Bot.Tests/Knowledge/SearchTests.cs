@@ -28,7 +28,6 @@ public sealed class SearchTests
         Assert.Equal(Search.Stems(group).Single(), Search.Stems(word).Single());
 
     [Theory]
-    [InlineData(Jurisdiction.BE, "un flic m'appelle pour l'adresse d'un jeune", HitKind.Lookup, "be.urgent.police-phone")]
     [InlineData(Jurisdiction.BE, "je suis convoquee chez le juge d'instruction", HitKind.Lookup, "be.urgent.summons")]
     [InlineData(Jurisdiction.BE, "puis-je en parler à l'école ?", HitKind.Interview, Topics.Share)]
     [InlineData(Jurisdiction.BE, "suis-je tenue au secret professionnel ?", HitKind.Interview, Topics.Bound)]

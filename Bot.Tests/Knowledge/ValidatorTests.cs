@@ -38,6 +38,8 @@ public sealed class ValidatorTests : IDisposable
     [InlineData("be/references.yaml", "applies_from: 1867-06-08", "applies_from: 8 juin 1867", "be/references.yaml", "must be a date written yyyy-mm-dd")]
     [InlineData("be/lookups.yaml", "situation: summons", "situation: police_phone", "be/lookups.yaml", "exactly one urgent lookup for 'summons'")]
     [InlineData("be/resources.yaml", "  - id: be.team", "  - id: be.colleague", "be/resources.yaml", "id 'be.colleague' is used twice")]
+    [InlineData("routing.yaml", "  bound: [", "  bond: [", "routing.yaml", "intent topic 'bond' is not a topic")]
+    [InlineData("routing.yaml", "  summons: [", "  subpoena: [", "routing.yaml", "urgent situation 'subpoena'")]
     [InlineData("be/police.yaml", "      - { fr: \"Rien d'autre : ni informations médicales ni confidences.\", en: \"Nothing else: no medical information, no confidences.\" }\n", "", "be/police.yaml", "")]
     public void AFlawStopsTheLoadNamingFileLineAndReason(string file, string find, string replace, string expectedFile, string expectedReason)
     {

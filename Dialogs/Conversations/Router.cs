@@ -16,10 +16,39 @@ public sealed record Route(RouteKind Kind, string? Id, IReadOnlyDictionary<strin
 /// look-up when it clearly leads, else the two or three likeliest topics as buttons — never a
 /// silent guess.
 /// </summary>
-public sealed class Router(KnowledgeBase knowledge, KnowledgeSearch search)
+public sealed class Router
 {
+    private const double IntentBoost = 2;
+    private readonly KnowledgeBase knowledge;
+    private readonly KnowledgeSearch search;
+    private readonly Dictionary<string, List<HashSet<string>>> _intents;
+    private readonly List<string> _intentOrder;
+    private readonly List<(string Situation, List<HashSet<string>> Cues)> _urgent;
+
+    public Router(KnowledgeBase knowledge, KnowledgeSearch search)
+    {
+        this.knowledge = knowledge;
+        this.search = search;
+        _intents = knowledge.Routing.Intents.ToDictionary(i => i.Key, i => i.Value.Select(StemSet).Where(set => set.Count > 0).ToList());
+        _intentOrder = knowledge.Routing.Intents.Keys.ToList();
+        // The order of Situations.All decides between two urgencies: the police on the phone first.
+        _urgent = Situations.All.Where(knowledge.Routing.UrgentCues.ContainsKey)
+            .Select(s => (s, knowledge.Routing.UrgentCues[s].Select(cue => StemSet(string.Join(' ', cue))).Where(set => set.Count > 0).ToList()))
+            .ToList();
+    }
+
     // Below this lead over the runner-up, the bot asks instead of guessing.
-    private const double ClearLead = 1.25;
+    private const double ClearLead = 1.05;
+    // A definition answers "what is…" questions; without such a cue the person is asking about their situation.
+    private static readonly string[] DefinitionCues =
+    [
+        "c est quoi", "qu est ce", "definition", "que couvre", "qui est", "sanction", "risque", "peine", "amende", "difference",
+        "appartient", "delier", "lever le secret", "rgpd", "facebook", "reseaux sociaux", "whatsapp", "groupe ferme", "publier",
+        "supervision", "intervision", "analyse de pratique", "statistique", "condamnation", "chiffres", "what is", "what does",
+        "penalt", "social media", "confident necessaire", "concertation", "obligation de reserve", "liste des professions",
+        "quelles informations", "combien",
+    ];
+
     private static readonly HashSet<string> Greetings =
         ["bonjour", "salut", "hello", "hi", "hey", "coucou", "bonsoir", "menu", "start", "commencer", "debut"];
 
@@ -31,7 +60,28 @@ public sealed class Router(KnowledgeBase knowledge, KnowledgeSearch search)
             return Route.To(RouteKind.Welcome);
         }
 
-        var hits = search.Search(jurisdiction, text, max: 6);
+        var stems = StemSet(text);
+        if (_urgent.FirstOrDefault(u => u.Cues.Any(cue => cue.IsSubsetOf(stems))).Situation is { } situation)
+        {
+            return Route.To(RouteKind.Urgent, knowledge[jurisdiction].Urgent(situation).Id);
+        }
+
+        var cue = DefinitionCues.Any(c => $" {normalized} ".Contains($" {c}", StringComparison.Ordinal));
+        var found = search.Search(jurisdiction, text, max: 8);
+        // "C'est quoi…", "quelles sanctions…": a definition that matches fairly well answers it.
+        if (cue && found.FirstOrDefault(hit => IsDefinition(jurisdiction, hit)) is { } definition && definition.Score >= found[0].Score * 0.5)
+        {
+            return Route.To(RouteKind.Lookup, definition.Id);
+        }
+
+        var hits = found
+            .Select(hit => IsDefinition(jurisdiction, hit) ? hit with { Score = hit.Score * 0.6 } : hit)
+            .Select(hit => hit.Kind == HitKind.Interview && IntentRank(hit.Id, stems) is { } rank
+                ? hit with { Score = hit.Score * IntentBoost * (1 + 0.6 * (_intents.Count - rank)) }
+                : hit)
+            .OrderByDescending(hit => hit.Score)
+            .ToList();
+
         if (hits.Count == 0)
         {
             return new Route(RouteKind.Unsure, null, new Dictionary<string, string>(), Topics.All.Take(3).ToList());
@@ -58,6 +108,18 @@ public sealed class Router(KnowledgeBase knowledge, KnowledgeSearch search)
             ? Route.To(RouteKind.Lookup, best.Id)
             : new Route(RouteKind.Interview, best.Id, Prefill(knowledge.Interview(jurisdiction, best.Id), text), []);
     }
+
+    private HashSet<string> StemSet(string? text) => search.Stems(text).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The topic's place in routing.yaml's intents (0 weighs most) when one of its intents is in the message.</summary>
+    private int? IntentRank(string topic, HashSet<string> stems)
+    {
+        var rank = _intentOrder.IndexOf(topic);
+        return rank >= 0 && _intents[topic].Any(phrase => phrase.IsSubsetOf(stems)) ? rank : null;
+    }
+
+    private bool IsDefinition(Jurisdiction jurisdiction, SearchHit hit) =>
+        hit.Kind == HitKind.Lookup && knowledge[jurisdiction].Lookups.First(l => l.Id == hit.Id).Kind != LookupKind.Urgent;
 
     private string? TopicOf(Jurisdiction jurisdiction, string lookupId) =>
         knowledge[jurisdiction].Lookups.FirstOrDefault(l => l.Id == lookupId)?.FollowUpTopic;

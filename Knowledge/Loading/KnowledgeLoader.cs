@@ -18,6 +18,7 @@ public static class KnowledgeLoader
         var problems = new Problems();
         var version = ReadVersion(root, problems);
         var synonyms = ReadSynonyms(root, problems);
+        var routing = RoutingReader.Read(new YamlFile(Path.Combine(root, "routing.yaml"), "routing.yaml", problems));
         var jurisdictions = new Dictionary<Jurisdiction, JurisdictionKnowledge>();
         foreach (var jurisdiction in Enum.GetValues<Jurisdiction>())
         {
@@ -34,7 +35,7 @@ public static class KnowledgeLoader
             throw new KnowledgeValidationException(problems.All);
         }
 
-        return new KnowledgeBase(version, jurisdictions, synonyms);
+        return new KnowledgeBase(version, jurisdictions, synonyms, routing);
     }
 
     private static KnowledgeVersion? ReadVersion(string root, Problems problems)

@@ -64,10 +64,10 @@ public sealed class KnowledgeSearch
     /// <summary>The stems a text is reduced to, synonyms folded (public so routing can test words).</summary>
     public IEnumerable<string> Stems(string? text) => FrenchText.Stems(_synonyms.Fold(FrenchText.Normalize(text))).Select(_synonyms.Canonical);
 
-    /// <summary>A stem the index does not know, on a longer word, is read as the known stem one edit away.</summary>
+    /// <summary>A stem the index does not know, on a longer word (6 letters or more), is read as the known stem one edit away.</summary>
     private string? Forgive(string stem)
     {
-        if (_idf.ContainsKey(stem) || stem.Length < 5)
+        if (_idf.ContainsKey(stem) || stem.Length < 6)
         {
             return stem;
         }
@@ -82,7 +82,6 @@ public sealed class KnowledgeSearch
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         Add(weights, KeywordWeight, [.. interview.KeywordsFr, .. interview.KeywordsEn]);
         Add(weights, TitleWeight, [interview.Title.Fr, interview.Title.En, interview.Summary.Fr, interview.Summary.En]);
-        Add(weights, TextWeight, interview.Questions.SelectMany(q => new[] { q.Text.Fr, q.Text.En }));
         return new IndexedEntry(HitKind.Interview, interview.Topic, weights, InterviewBoost);
     }
 
