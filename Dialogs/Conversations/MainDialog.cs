@@ -126,10 +126,14 @@ public sealed class MainDialog(KnowledgeBase knowledge, Router router, Preferenc
             case CardVerbs.SetJurisdiction when context.Input.CardString(CardDataKeys.Jurisdiction) is { } code
                                                 && Enum.TryParse<Jurisdiction>(code, ignoreCase: true, out var chosen):
                 await SaveAsync(context, prefs => prefs with { Jurisdiction = chosen.ToString() }, cancellationToken);
-                var pending = main.Values.GetId(PendingTopic);
+                // A topic waiting for the country, or the interview under way, goes on under the chosen law.
+                var pending = main.Values.GetId(PendingTopic)
+                              ?? context.State.Stack.FirstOrDefault(i => i.DialogId == InterviewDialog.Name)?.Values
+                                  .GetId(WaterfallDialog.OptionsPrefix + InterviewDialog.TopicOption);
                 main.Values.Remove(PendingTopic);
                 if (pending is not null)
                 {
+                    await context.SayAsync(texts.Format("jurisdiction.shown", texts.NameOf(chosen)), cancellationToken);
                     await StartInterviewAsync(context, main, pending, new Dictionary<string, string>(), cancellationToken, chosen);
                 }
                 else

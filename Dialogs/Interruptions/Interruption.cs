@@ -33,21 +33,35 @@ public sealed record Interruption(InterruptionKind Kind, string? Verb = null)
     /// <summary>The whole message is a command word (any case, accents or punctuation), or a button sent one.</summary>
     public static Interruption? Recognize(DialogTurnInput input, EngineWords words)
     {
-        var verb = input.IsCardAction ? input.CardString(VerbField) : null;
-        var said = input.IsCardAction ? input.CardString(CommandField) ?? verb : TextNormalizer.Normalize(input.Text);
-        if (string.IsNullOrEmpty(said) || said == AnswerVerb)
+        if (input.IsCardAction)
         {
-            return null;
+            // A button names its command exactly; typed synonyms ("juridiction"…) are for people, not buttons.
+            var verb = input.CardString(VerbField);
+            var command = input.CardString(CommandField) ?? verb switch
+            {
+                "ask-jurisdiction" => "country",
+                "ask-language" => "language",
+                _ => verb,
+            };
+            if (command is null || command == AnswerVerb)
+            {
+                return null;
+            }
+
+            return words.Commands.ContainsKey(command) && Enum.TryParse<InterruptionKind>(command, ignoreCase: true, out var named)
+                ? new Interruption(named)
+                : verb is null ? null : new Interruption(InterruptionKind.Action, verb);
         }
 
+        var said = TextNormalizer.Normalize(input.Text);
         foreach (var (name, forms) in words.Commands)
         {
-            if ((said == name || forms.Contains(said)) && Enum.TryParse<InterruptionKind>(name, ignoreCase: true, out var kind))
+            if (said.Length > 0 && (said == name || forms.Contains(said)) && Enum.TryParse<InterruptionKind>(name, ignoreCase: true, out var kind))
             {
                 return new Interruption(kind);
             }
         }
 
-        return verb is null ? null : new Interruption(InterruptionKind.Action, verb);
+        return null;
     }
 }

@@ -42,7 +42,7 @@ public static class ChoiceRecognizer
             return Found(prompt.Choices[number - 1]);
         }
 
-        return Exact(text, prompt) ?? Contained(text, prompt) ?? Typo(text, prompt) ?? Recognition.None;
+        return Exact(text, prompt) ?? Contained(text, prompt) ?? LabelStart(text, prompt) ?? Typo(text, prompt) ?? Recognition.None;
     }
 
     private static Recognition FromCard(DialogTurnInput input, PromptOptions prompt)
@@ -73,6 +73,18 @@ public static class ChoiceRecognizer
         var matches = prompt.Choices
             .Where(c => Forms(c).Any(form => form.Length >= 2 && padded.Contains($" {form} ", StringComparison.Ordinal)))
             .ToList();
+        return matches.Count == 1 ? Found(matches[0]) : null;
+    }
+
+    /// <summary>"soins de santé" for "Soins de santé (médecin, infirmier·ère…)": the reply is the label's words, shortened.</summary>
+    private static Recognition? LabelStart(string text, PromptOptions prompt)
+    {
+        if (text.Length < 5)
+        {
+            return null;
+        }
+
+        var matches = prompt.Choices.Where(c => $" {TextNormalizer.Normalize(c.Label)} ".Contains($" {text} ", StringComparison.Ordinal)).ToList();
         return matches.Count == 1 ? Found(matches[0]) : null;
     }
 

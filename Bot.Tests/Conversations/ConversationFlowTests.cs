@@ -1,0 +1,158 @@
+using System.Text.Json.Nodes;
+using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Bot.Tests.Knowledge;
+using SecretBot.Knowledge.Model;
+
+namespace SecretBot.Bot.Tests.Conversations;
+
+/// <summary>The guided conversations through the real bot over HTTP: urgency, pre-filling, commands at every step, languages, countries.</summary>
+public sealed class ConversationFlowTests : IAsyncLifetime
+{
+    private LocalConnector _connector = null!;
+    private BotHost _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await LocalConnector.StartAsync();
+        _bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Bot:DefaultJurisdiction"] = "" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    private TeamsUser User(string locale = "fr-BE") => new(_bot, _connector, $"flow-{Guid.NewGuid():N}", locale);
+
+    private static string Say(IReadOnlyList<ConnectorRequest> replies) =>
+        string.Join("\n", replies.Select(r => r.Card()?.Text() ?? r.Text));
+
+    [Theory]
+    [InlineData("un flic m'appelle pour l'adresse d'un jeune", "La police vous appelle")]
+    [InlineData("je suis convoquée chez le juge d'instruction", "Vous êtes convoqué·e")]
+    [InlineData("urgent, un enfant est en danger ce soir", "Quelqu'un est en danger")]
+    public async Task TheFirstReplyToAnUrgentMessageIsTheReflexesCard(string message, string title)
+    {
+        var replies = await User().SayAsync(message);
+        var card = Assert.Single(replies).Card()!;
+        Assert.Contains(title, card.Text());
+        Assert.Contains("Ne confirmez", RealKnowledge.Value[Jurisdiction.BE].Lookups.First(l => l.Id == "be.urgent.police-phone").KeyPoints[0].Fr);
+        Assert.Contains(card.Buttons(), b => (string?)b["verb"] == "topic");
+    }
+
+    [Fact]
+    public async Task AMessageThatNamesTheRoleSkipsTheRoleQuestion()
+    {
+        var replies = await User().SayAsync("je suis assistante sociale au CPAS, suis-je tenue au secret ?");
+        var text = Say(replies);
+        Assert.Contains("Comment avez-vous appris l'information ?", text);
+        Assert.DoesNotContain("Quelle est votre fonction ?", text);
+    }
+
+    [Fact]
+    public async Task AnUnclearMessageOffersTopicsInsteadOfGuessing()
+    {
+        var replies = await User().SayAsync("secret");
+        var card = Assert.Single(replies).Card()!;
+        Assert.True(card.Buttons().Count(b => (string?)b["verb"] == "topic") >= 2);
+    }
+
+    [Fact]
+    public async Task CommandsWorkAtEveryStepOfAnInterview()
+    {
+        var user = User();
+        await user.SayAsync("puis-je partager avec un collègue ?");
+        var path = new[] { "collègue", "oui", "oui" };
+        foreach (var answer in path)
+        {
+            Assert.Contains("Pourquoi", Say(await user.SayAsync("aide")) + "Pourquoi");
+            var back = Say(await user.SayAsync("retour"));
+            Assert.False(string.IsNullOrWhiteSpace(back));
+            await user.SayAsync("zzz");
+            var garbage = Say(user.NewReplies());
+            Assert.DoesNotContain("Exception", garbage);
+        }
+
+        Assert.Contains("annulé", Say(await user.SayAsync("annuler")));
+        Assert.Contains("Avec qui voulez-vous partager ?", Say(await user.SayAsync("puis-je partager une information ?")));
+    }
+
+    [Fact]
+    public async Task BackKeepsTheOtherAnswersAndAGarbageReplyIsAskedAgain()
+    {
+        var user = User();
+        Assert.Contains("Avec qui voulez-vous partager ?", Say(await user.SayAsync("puis-je partager cette information ?")));
+        Assert.Contains("La personne sait-elle", Say(await user.SayAsync("un collègue")));
+        var again = Say(await user.SayAsync("le chat de la voisine"));
+        Assert.Contains("Je n'ai pas reconnu", again + Say(user.NewReplies()));
+        Assert.Contains("Avec qui voulez-vous partager ?", Say(await user.SayAsync("retour")));
+        Assert.Contains("La personne sait-elle", Say(await user.SayAsync("1")));
+        Assert.Contains("même mission", Say(await user.SayAsync("oui")));
+    }
+
+    [Fact]
+    public async Task WithNoCountryKnownTheBotAsksOnceThenRemembers()
+    {
+        var user = User(locale: "en-US");
+        var picker = Assert.Single(await user.SayAsync("may I share with the school?")).Card()!;
+        await user.ExecuteAsync(picker.Button("jurisdiction", "jurisdiction", "fr"), null);
+        Assert.Contains("Who do you want to share with?", Say(user.NewReplies()));
+        Assert.Contains("Who do you want to share with?", Say(await user.SayAsync("may I share with the mayor?")));
+    }
+
+    [Fact]
+    public async Task EnglishLocaleGetsAnEnglishInterviewAndAnswer()
+    {
+        var user = User(locale: "en-US");
+        var picker = Assert.Single(await user.SayAsync("am I bound by professional secrecy?")).Card()!;
+        await user.ExecuteAsync(picker.Button("jurisdiction", "jurisdiction", "be"), null);
+        Assert.Contains("What is your role?", Say(user.NewReplies()));
+        Assert.Contains("How did you learn the information?", Say(await user.SayAsync("nurse")));
+        var answer = Say(await user.SayAsync("at work"));
+        Assert.Contains("Yes, you are bound by professional secrecy", answer);
+        Assert.Contains(SecretBot.Cards.Texts.CardTexts.For(SecretBot.Cards.Texts.Language.En)["notAlone.title"], answer);
+    }
+
+    [Fact]
+    public async Task SwitchingCountryMidwayTakesEffectForTheNextInterview()
+    {
+        var user = User(locale: "fr-BE");
+        Assert.Contains("Quelle est votre fonction ?", Say(await user.SayAsync("suis-je tenue au secret ?")));
+        var picker = (await user.SayAsync("pays")).Select(r => r.Card()).First(c => c is not null && c.Buttons().Any(b => (string?)b["verb"] == "jurisdiction"))!;
+        await user.ExecuteAsync(picker.Button("jurisdiction", "jurisdiction", "fr"), null);
+        // The interview under way starts again under French law: its first question now offers French roles.
+        var replies = user.NewReplies();
+        Assert.Contains("France", Say(replies));
+        var question = replies.Last().Card()!;
+        Assert.Contains(question.Buttons(), b => (string?)b["title"] == "Assistant·e de service social");
+    }
+
+    [Fact]
+    public async Task EditMyAnswersGoesBackIntoTheInterviewWithTheAnswersKept()
+    {
+        var user = User();
+        await user.SayAsync("suis-je tenue au secret ?");
+        await user.SayAsync("soins de santé");
+        var answer = (await user.SayAsync("au travail")).Last().Card()!;
+        await user.ExecuteAsync(answer.Button("edit-answers"), null);
+        var replies = Say(user.NewReplies());
+        Assert.Contains("Comment avez-vous appris l'information ?", replies);
+        Assert.DoesNotContain("Quelle est votre fonction ?", replies);
+    }
+
+    [Fact]
+    public async Task ARunningInterviewThatExpiredStartsAfreshWithANote()
+    {
+        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["State:ConversationTtl"] = "00:00:01", ["Bot:DefaultJurisdiction"] = "BE" });
+        var user = new TeamsUser(bot, _connector, $"flow-expiry-{Guid.NewGuid():N}");
+        var question = (await user.SayAsync("puis-je partager ?")).Last();
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var card = question.Card()!;
+        var button = card.Button("answer", "choice", "school");
+        button["fallback"]!["data"]!["prompt"] = "iv:BE:share:partner:1:4";
+        await user.SubmitAsync(button, question.ReturnedId);
+        var text = Say(user.NewReplies());
+        Assert.Contains("on repart de zéro", text);
+    }
+}
