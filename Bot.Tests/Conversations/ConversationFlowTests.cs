@@ -51,6 +51,19 @@ public sealed class ConversationFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HelpOutsideAnInterviewIsTheHelpCardAndInsideItTheQuestionsHelp()
+    {
+        var user = User();
+        var help = Assert.Single(await user.SayAsync("aide")).Card()!;
+        Assert.Contains(SecretBot.Cards.Texts.CardTexts.For(SecretBot.Cards.Texts.Language.Fr)["help.title"], help.Text());
+        Assert.True(help.Buttons().Count(b => (string?)b["verb"] == "topic") >= 4);
+
+        await user.SayAsync("suis-je tenue au secret ?");
+        var inside = Say(await user.SayAsync("aide"));
+        Assert.Contains(RealKnowledge.Value.Interview(Jurisdiction.BE, Topics.Bound).Questions[0].Help.Fr, inside);
+    }
+
+    [Fact]
     public async Task AnUnclearMessageOffersTopicsInsteadOfGuessing()
     {
         var replies = await User().SayAsync("secret");

@@ -137,6 +137,11 @@ public sealed class DialogHarness
 
         public override async Task<bool> OnInterruptionAsync(DialogContext context, Interruption interruption, CancellationToken cancellationToken)
         {
+            if (interruption.Kind is not (InterruptionKind.Language or InterruptionKind.Country))
+            {
+                return false;
+            }
+
             await context.SayAsync($"picker:{interruption.Kind}", cancellationToken);
             await context.RepromptDialogAsync(cancellationToken);
             return true;

@@ -36,4 +36,27 @@ public sealed class PlaygroundTests
         }
     }
 
+    [Fact]
+    public async Task AnInterviewIsWalkedByClickingTheRenderedButtons()
+    {
+        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Bot:Language"] = "fr", ["Bot:DefaultJurisdiction"] = "BE" });
+        await using var playground = await PlaygroundProcess.StartAsync(bot.MessagesUrl);
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new() { Width = 1280, Height = 1000 } });
+            await page.GotoAsync(playground.Url.ToString());
+            await page.GetByText(Texts["welcome.title"]).First.WaitForAsync(new() { Timeout = 30_000 });
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Puis-je partager avec ce partenaire ?" }).First.ClickAsync();
+            await page.GetByText("Avec qui voulez-vous partager ?").First.WaitForAsync(new() { Timeout = 30_000 });
+            await page.GetByRole(AriaRole.Button, new() { Name = "L'école (enseignant·e, direction, éducateur·rice)" }).First.ClickAsync();
+
+            await page.GetByText("Non : pas de secret partagé avec l'école").First.WaitForAsync(new() { Timeout = 30_000 });
+            await page.GetByText(Texts["notAlone.title"]).First.WaitForAsync(new() { Timeout = 30_000 });
+            await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", "share-school.png"), FullPage = true });
+        }
+    }
+
 }

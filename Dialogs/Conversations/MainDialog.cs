@@ -62,6 +62,9 @@ public sealed class MainDialog(KnowledgeBase knowledge, Router router, Preferenc
             case InterruptionKind.Action:
                 await ActAsync(context, main, interruption.Verb!, cancellationToken);
                 return true;
+            case InterruptionKind.Help:
+                await SendCardAsync(context, HelpCard.Create(Texts(context), TopicChoices(context)), cancellationToken);
+                return true;
             default:
                 return false;
         }

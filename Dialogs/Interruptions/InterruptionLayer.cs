@@ -33,12 +33,18 @@ public static class InterruptionLayer
         }
     }
 
+    /// <summary>The help of the question on screen; with no question, the dialog that offers general help, else a short text.</summary>
     private static async Task HelpAsync(DialogContext context, CancellationToken cancellationToken)
     {
         var help = Enumerable.Reverse(context.State.Stack)
             .Select(instance => context.Require(instance.DialogId).HelpFor(context, instance))
-            .FirstOrDefault(text => text is not null) ?? context.Texts.Get("noHelp", context.Language);
-        await context.SendAsync(context.Presenter.Help(null, help, context.Language), cancellationToken);
+            .FirstOrDefault(text => text is not null);
+        if (help is null && await RaiseAsync(context, new Interruption(InterruptionKind.Help), cancellationToken, repromptWhenUnhandled: false))
+        {
+            return;
+        }
+
+        await context.SendAsync(context.Presenter.Help(null, help ?? context.Texts.Get("noHelp", context.Language), context.Language), cancellationToken);
         await context.RepromptDialogAsync(cancellationToken);
     }
 
@@ -87,7 +93,8 @@ public static class InterruptionLayer
     }
 
     /// <summary>Language and country belong to the product: the innermost dialog that takes them settles them.</summary>
-    private static async Task<bool> RaiseAsync(DialogContext context, Interruption interruption, CancellationToken cancellationToken)
+    private static async Task<bool> RaiseAsync(DialogContext context, Interruption interruption, CancellationToken cancellationToken,
+        bool repromptWhenUnhandled = true)
     {
         foreach (var instance in Enumerable.Reverse(context.State.Stack).ToList())
         {
@@ -95,6 +102,11 @@ public static class InterruptionLayer
             {
                 return true;
             }
+        }
+
+        if (!repromptWhenUnhandled)
+        {
+            return false;
         }
 
         await context.RepromptDialogAsync(cancellationToken);
