@@ -142,6 +142,16 @@ public sealed class ConversationFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThePersonCanSwitchToEnglishAndItIsRemembered()
+    {
+        var user = User();
+        var picker = Assert.Single(await user.SayAsync("langue")).Card()!;
+        await user.ExecuteAsync(picker.Button("language", "language", "en"), null);
+        user.NewReplies();
+        Assert.Contains("What is your role?", Say(await user.SayAsync("am I bound by secrecy?")));
+    }
+
+    [Fact]
     public async Task EditMyAnswersGoesBackIntoTheInterviewWithTheAnswersKept()
     {
         var user = User();

@@ -75,9 +75,18 @@ public sealed class MainDialog(KnowledgeBase knowledge, Router router, Preferenc
 
     private async Task<DialogTurnResult> HandleAsync(DialogContext context, DialogInstance main, string? command, CancellationToken cancellationToken)
     {
+        // A command said first thing, before anything else was under way.
         if (command == nameof(InterruptionKind.Help))
         {
             await SendCardAsync(context, HelpCard.Create(Texts(context), TopicChoices(context)), cancellationToken);
+        }
+        else if (command == nameof(InterruptionKind.Language))
+        {
+            await SendCardAsync(context, LanguagePickerCard.Create(Texts(context)), cancellationToken);
+        }
+        else if (command == nameof(InterruptionKind.Country))
+        {
+            await SendCardAsync(context, JurisdictionPickerCard.Create(Texts(context), JurisdictionOf(context)), cancellationToken);
         }
         else if (context.Input.IsCardAction && context.Input.CardString(Interruption.VerbField) is { } verb)
         {

@@ -39,18 +39,17 @@ public sealed record Interruption(InterruptionKind Kind, string? Verb = null)
             var verb = input.CardString(VerbField);
             var command = input.CardString(CommandField) ?? verb switch
             {
+                "back" or "cancel" or "restart" or "help" => verb,
                 "ask-jurisdiction" => "country",
                 "ask-language" => "language",
-                _ => verb,
+                _ => null,
             };
-            if (command is null || command == AnswerVerb)
+            if (command is not null && words.Commands.ContainsKey(command) && Enum.TryParse<InterruptionKind>(command, ignoreCase: true, out var named))
             {
-                return null;
+                return new Interruption(named);
             }
 
-            return words.Commands.ContainsKey(command) && Enum.TryParse<InterruptionKind>(command, ignoreCase: true, out var named)
-                ? new Interruption(named)
-                : verb is null ? null : new Interruption(InterruptionKind.Action, verb);
+            return verb is null || verb == AnswerVerb ? null : new Interruption(InterruptionKind.Action, verb);
         }
 
         var said = TextNormalizer.Normalize(input.Text);
