@@ -1,43 +1,45 @@
 using Microsoft.Playwright;
 using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Cards.Texts;
 
 namespace SecretBot.Bot.Tests.EndToEnd;
 
 /// <summary>
 /// The bot against the real Microsoft 365 Agents Playground (Teams emulation), driven through its
-/// web UI in Debian's Chromium as a person would: the welcome on install, then a typed message.
+/// web UI in Debian's Chromium as a person would: the welcome on install, a typed urgent message,
+/// an interview clicked through to its answer.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class PlaygroundTests
 {
-    private static readonly SecretBot.Cards.Texts.CardTexts Texts = SecretBot.Cards.Texts.CardTexts.For(SecretBot.Cards.Texts.Language.Fr);
+    private static readonly CardTexts Texts = CardTexts.For(Language.Fr);
 
     [Fact]
-    public async Task TypedMessageInThePlaygroundGetsTheBotsReply()
+    public Task ATypedUrgentMessageGetsTheReflexesCard() => InPlaygroundAsync(async page =>
     {
-        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Bot:Language"] = "fr", ["Bot:DefaultJurisdiction"] = "BE" });
-        await using var playground = await PlaygroundProcess.StartAsync(bot.MessagesUrl);
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using (playwright)
-        await using (browser)
-        {
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new() { Width = 1280, Height = 900 } });
-            await page.GotoAsync(playground.Url.ToString());
+        var compose = page.Locator("[contenteditable=true][role=textbox]");
+        await compose.ClickAsync();
+        await page.Keyboard.TypeAsync("un policier m'appelle au téléphone");
+        await page.Keyboard.PressAsync("Enter");
 
-            await page.GetByText(Texts["welcome.title"]).First.WaitForAsync(new() { Timeout = 30_000 });
-
-            var compose = page.Locator("[contenteditable=true][role=textbox]");
-            await compose.ClickAsync();
-            await page.Keyboard.TypeAsync("un policier m'appelle au téléphone");
-            await page.Keyboard.PressAsync("Enter");
-
-            await page.GetByText("La police vous appelle").First.WaitForAsync(new() { Timeout = 30_000 });
-            await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", "typed-message.png") });
-        }
-    }
+        await page.GetByText("La police vous appelle").First.WaitForAsync(new() { Timeout = 30_000 });
+        await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", "typed-message.png") });
+    });
 
     [Fact]
-    public async Task AnInterviewIsWalkedByClickingTheRenderedButtons()
+    public Task AnInterviewIsWalkedByClickingTheRenderedButtons() => InPlaygroundAsync(async page =>
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Puis-je partager avec ce partenaire ?" }).First.ClickAsync();
+        await page.GetByText("Avec qui voulez-vous partager ?").First.WaitForAsync(new() { Timeout = 30_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "L'école (enseignant·e, direction, éducateur·rice)" }).First.ClickAsync();
+
+        await page.GetByText("Non : pas de secret partagé avec l'école").First.WaitForAsync(new() { Timeout = 30_000 });
+        await page.GetByText(Texts["notAlone.title"]).First.WaitForAsync(new() { Timeout = 30_000 });
+        await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", "share-school.png"), FullPage = true });
+    });
+
+    /// <summary>A bot (French, Belgium), the Playground against it, and a page that has seen the welcome card.</summary>
+    private static async Task InPlaygroundAsync(Func<IPage, Task> act)
     {
         await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Bot:Language"] = "fr", ["Bot:DefaultJurisdiction"] = "BE" });
         await using var playground = await PlaygroundProcess.StartAsync(bot.MessagesUrl);
@@ -48,15 +50,7 @@ public sealed class PlaygroundTests
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new() { Width = 1280, Height = 1000 } });
             await page.GotoAsync(playground.Url.ToString());
             await page.GetByText(Texts["welcome.title"]).First.WaitForAsync(new() { Timeout = 30_000 });
-
-            await page.GetByRole(AriaRole.Button, new() { Name = "Puis-je partager avec ce partenaire ?" }).First.ClickAsync();
-            await page.GetByText("Avec qui voulez-vous partager ?").First.WaitForAsync(new() { Timeout = 30_000 });
-            await page.GetByRole(AriaRole.Button, new() { Name = "L'école (enseignant·e, direction, éducateur·rice)" }).First.ClickAsync();
-
-            await page.GetByText("Non : pas de secret partagé avec l'école").First.WaitForAsync(new() { Timeout = 30_000 });
-            await page.GetByText(Texts["notAlone.title"]).First.WaitForAsync(new() { Timeout = 30_000 });
-            await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", "share-school.png"), FullPage = true });
+            await act(page);
         }
     }
-
 }
