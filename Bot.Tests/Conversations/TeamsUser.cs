@@ -10,7 +10,8 @@ namespace SecretBot.Bot.Tests.Conversations;
 /// way Teams sends them (an <c>adaptiveCard/action</c> invoke for Action.Execute, a message with a
 /// value for the Action.Submit fallback), and reads what the bot sent through the local connector.
 /// </summary>
-public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conversationId, string locale = "fr-BE")
+public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conversationId, string locale = "fr-BE",
+    string conversationType = "personal", string userId = "user-id-0")
 {
     private readonly HttpClient _http = new();
     private int _seen;
@@ -32,6 +33,37 @@ public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conv
         activity["text"] = text;
         await PostAsync(activity);
         return NewReplies();
+    }
+
+    /// <summary>A channel message that @mentions the bot, as Teams sends it: the mention markup in the text and as an entity.</summary>
+    public async Task<IReadOnlyList<ConnectorRequest>> MentionAsync(string text)
+    {
+        var activity = Base("message");
+        var botId = activity["recipient"]!["id"]!.GetValue<string>();
+        activity["text"] = $"<at>SecretBot</at> {text}";
+        activity["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["mentioned"] = new JsonObject { ["id"] = botId, ["name"] = "SecretBot" },
+            ["text"] = "<at>SecretBot</at>",
+        });
+        await PostAsync(activity);
+        return NewReplies();
+    }
+
+    /// <summary>Types into the message extension's search box.</summary>
+    public async Task<JsonObject> SearchAsync(string? query)
+    {
+        var invoke = Base("invoke");
+        invoke["name"] = "composeExtension/query";
+        invoke["value"] = new JsonObject
+        {
+            ["commandId"] = "search",
+            ["parameters"] = new JsonArray(new JsonObject { ["name"] = "query", ["value"] = query ?? "" }),
+            ["queryOptions"] = new JsonObject { ["skip"] = 0, ["count"] = 5 },
+        };
+        var response = await PostAsync(invoke);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
 
     /// <summary>Clicks a button as Teams does for Action.Execute; returns the invoke's JSON answer.</summary>
@@ -71,6 +103,8 @@ public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conv
         activity["id"] = Guid.NewGuid().ToString();
         activity["serviceUrl"] = connector.ServiceUrl.AbsoluteUri;
         activity["conversation"]!["id"] = ConversationId;
+        activity["conversation"]!["conversationType"] = conversationType;
+        activity["from"]!["id"] = userId;
         activity["locale"] = locale;
         return activity;
     }

@@ -25,6 +25,7 @@ public sealed class DialogActivityHandler(
     HostTexts texts,
     WelcomeOnce welcome,
     KnowledgeBase knowledge,
+    Channels.SearchExtension searchExtension,
     DialogSettings settings) : IActivityHandler
 {
     public const string CardActionInvoke = "adaptiveCard/action";
@@ -46,6 +47,12 @@ public sealed class DialogActivityHandler(
         {
             await RunAsync(turn, MentionText.Of(activity), DialogInputs.CardData(activity), cancellationToken);
             return null;
+        }
+
+        if (activity.IsType(ActivityTypes.Invoke) && string.Equals(activity.Name, Channels.SearchExtension.QueryInvoke, StringComparison.OrdinalIgnoreCase))
+        {
+            var (language, jurisdiction) = await PreferencesAsync(activity, cancellationToken);
+            return searchExtension.Answer(activity, language, Enum.TryParse<Jurisdiction>(jurisdiction, out var known) ? known : Jurisdiction.BE);
         }
 
         if (activity.IsType(ActivityTypes.Invoke) && string.Equals(activity.Name, CardActionInvoke, StringComparison.OrdinalIgnoreCase))
@@ -71,6 +78,13 @@ public sealed class DialogActivityHandler(
         var input = new DialogTurnInput(text, cardValue, language, turn.ConversationId, activity.From?.Id ?? turn.ConversationId,
             DialogInputs.KindOf(activity), activity.ReplyToId) { Jurisdiction = jurisdiction };
         var dialogTurn = new BotDialogTurn(turn, input);
+        if (input.Kind != ConversationKind.Personal && Channels.IdentifyingDetails.AreIn(text))
+        {
+            // Everyone in the channel reads the thread: a discreet word first, never repeating the detail.
+            var reminder = ChannelPrivacyReminderCard.Create(CardPromptPresenter.Texts(language));
+            await dialogTurn.SendAsync(new OutgoingMessage(reminder.FallbackText, reminder.ToJsonObject()), cancellationToken);
+        }
+
         await runner.RunAsync(dialogTurn, cancellationToken);
         return dialogTurn;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SecretBot.Bot.Auth;
+using SecretBot.Bot.Channels;
 using SecretBot.Bot.Configuration;
 using SecretBot.Bot.Connector;
 using SecretBot.Bot.Conversation;
@@ -56,7 +57,9 @@ public static class BotServices
                     provider.GetRequiredService<StateOptions>(), provider.GetRequiredService<EngineTexts>(), module.Presenter,
                     provider.GetRequiredService<ILogger<DialogTurnRunner>>()),
                 provider.GetRequiredService<PreferencesStore>(), provider.GetRequiredService<HostTexts>(),
-                provider.GetRequiredService<WelcomeOnce>(), provider.GetRequiredService<SecretBot.Knowledge.Model.KnowledgeBase>(), settings);
+                provider.GetRequiredService<WelcomeOnce>(), provider.GetRequiredService<SecretBot.Knowledge.Model.KnowledgeBase>(),
+                new SearchExtension(provider.GetRequiredService<SecretBot.Knowledge.Model.KnowledgeBase>(),
+                    provider.GetRequiredService<SecretBot.Knowledge.Search.KnowledgeSearch>()), settings);
         });
         return builder;
     }

@@ -1,0 +1,111 @@
+using SecretBot.Bot.Tests.Conversations;
+using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Cards.Texts;
+
+namespace SecretBot.Bot.Tests.Channels;
+
+/// <summary>A team channel during a case meeting: mentions, threads, several people answering, the privacy reminder, the search box.</summary>
+public sealed class ChannelTests : IAsyncLifetime
+{
+    private static readonly string Reminder = CardTexts.For(Language.Fr)["channelReminder.text"];
+    private LocalConnector _connector = null!;
+    private BotHost _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await LocalConnector.StartAsync();
+        _bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Bot:Language"] = "fr", ["Bot:DefaultJurisdiction"] = "BE" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    private static string Thread() => $"19:{Guid.NewGuid():N}@thread.tacv2;messageid={Random.Shared.NextInt64(1_000_000_000_000, 9_999_999_999_999)}";
+
+    private TeamsUser InChannel(string thread, string user) => new(_bot, _connector, thread, "fr-BE", "channel", user);
+
+    [Fact]
+    public async Task TheMentionIsRemovedAndTheReplyGoesToTheThread()
+    {
+        var thread = Thread();
+        var replies = await InChannel(thread, "user-a").MentionAsync("un flic m'appelle pour l'adresse d'un jeune");
+        var reply = Assert.Single(replies);
+        Assert.Contains("La police vous appelle", reply.Card()!.Text());
+        Assert.StartsWith($"/v3/conversations/{Uri.EscapeDataString(thread)}/activities/", reply.RawPath);
+    }
+
+    [Fact]
+    public async Task AnyoneInTheMeetingCanAnswerTheNextQuestion()
+    {
+        var thread = Thread();
+        var alice = InChannel(thread, "user-a");
+        var bob = InChannel(thread, "user-b");
+        var question = (await alice.MentionAsync("puis-je partager cette information ?")).Last();
+        Assert.Contains("Avec qui voulez-vous partager ?", question.Card()!.Text());
+
+        await bob.ExecuteAsync(question.Card()!.Button("answer", "choice", "school"), question.ReturnedId);
+        Assert.Contains("Non : pas de secret partagé avec l'école", bob.NewReplies().Last().Card()!.Text());
+    }
+
+    [Theory]
+    [InlineData("la maman, née le 12/03/1990, est-elle d'accord pour partager ?")]
+    [InlineData("son numéro national est 85.07.30-033.28, puis-je le donner à la police ?")]
+    [InlineData("je peux appeler le papa au 0475 12 34 56 ?")]
+    [InlineData("la famille habite 12 rue des Lilas, puis-je le dire à l'école ?")]
+    [InlineData("écrire à lea.dupont@example.org pour partager ?")]
+    public async Task IdentifyingDetailsGetADiscreetReminderBeforeTheAnswerWithoutBeingRepeated(string message)
+    {
+        var replies = await InChannel(Thread(), "user-a").MentionAsync(message);
+        Assert.True(replies.Count >= 2);
+        var first = replies[0].Body!.ToJsonString();
+        Assert.Contains(Reminder, replies[0].Card()!.Text());
+        foreach (var detail in new[] { "12/03/1990", "85.07.30", "0475", "Lilas", "lea.dupont" })
+        {
+            Assert.DoesNotContain(detail, string.Join("\n", replies.Select(r => r.Body!.ToJsonString())));
+        }
+
+        Assert.NotEmpty(first);
+    }
+
+    [Theory]
+    [InlineData("l'article 458bis permet-il de parler au procureur ?")]
+    [InlineData("la loi du 8 avril 1965 s'applique-t-elle à moi ?")]
+    public async Task OrdinaryTextGetsNoReminder(string message)
+    {
+        var replies = await InChannel(Thread(), "user-a").MentionAsync(message);
+        Assert.DoesNotContain(replies, r => r.Card()?.Text().Contains(Reminder) == true);
+    }
+
+    [Fact]
+    public async Task InAPersonalChatThereIsNoReminder()
+    {
+        var user = new TeamsUser(_bot, _connector, $"personal-{Guid.NewGuid():N}");
+        var replies = await user.SayAsync("je peux appeler le papa au 0475 12 34 56 ?");
+        Assert.DoesNotContain(replies, r => r.Card()?.Text().Contains(Reminder) == true);
+    }
+
+    [Fact]
+    public async Task TheSearchBoxReturnsLookupCardsWithPreviews()
+    {
+        var user = new TeamsUser(_bot, _connector, $"search-{Guid.NewGuid():N}");
+        var result = await user.SearchAsync("maître du secret");
+        var extension = result["composeExtension"]!;
+        Assert.Equal("result", (string?)extension["type"]);
+        var first = extension["attachments"]![0]!;
+        Assert.Equal("application/vnd.microsoft.card.hero", (string?)first["preview"]!["contentType"]);
+        Assert.Contains("maître du secret", ((string)first["preview"]!["content"]!["title"]!).ToLowerInvariant());
+        SecretBot.Bot.Tests.Cards.CardAssertions.AssertValid(first["content"]!.AsObject());
+    }
+
+    [Fact]
+    public async Task AnEmptySearchOffersTheMostUsefulEntriesUrgentFirst()
+    {
+        var user = new TeamsUser(_bot, _connector, $"search-{Guid.NewGuid():N}");
+        var attachments = (await user.SearchAsync(""))["composeExtension"]!["attachments"]!.AsArray();
+        Assert.Equal(5, attachments.Count);
+        Assert.Contains("La police vous appelle", attachments.Select(a => (string)a!["preview"]!["content"]!["title"]!));
+    }
+}
