@@ -177,4 +177,7 @@ public sealed class RecordingTurn(DialogTurnInput input) : IDialogTurn
         Updates.Add((messageId, message));
         return Task.CompletedTask;
     }
+
+    public Task<string?> PostToReferentsAsync(OutgoingMessage message, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(null);
 }

@@ -11,7 +11,7 @@ namespace SecretBot.Bot.Conversation;
 /// as an Adaptive Card attachment); replacing the card that was just clicked becomes the invoke
 /// response, any other replacement a connector update.
 /// </summary>
-public sealed class BotDialogTurn(BotTurn turn, DialogTurnInput input) : IDialogTurn
+public sealed class BotDialogTurn(BotTurn turn, DialogTurnInput input, Channels.EscalationOptions? escalation = null) : IDialogTurn
 {
     public const string AdaptiveCardType = "application/vnd.microsoft.card.adaptive";
 
@@ -32,6 +32,32 @@ public sealed class BotDialogTurn(BotTurn turn, DialogTurnInput input) : IDialog
         }
 
         await turn.UpdateAsync(messageId, ToActivity(message), cancellationToken);
+    }
+
+    public async Task<string?> PostToReferentsAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        if (escalation is not { IsConfigured: true })
+        {
+            return null;
+        }
+
+        var post = ToActivity(message);
+        post.ReplyToId = null;
+        post.Recipient = null;
+        post.Conversation = null;
+        await turn.CreateConversationAsync(new Connector.ConversationParameters
+        {
+            IsGroup = true,
+            Bot = turn.Activity.Recipient,
+            TenantId = escalation.TenantId,
+            Activity = post,
+            ChannelData = JsonSerializer.SerializeToElement(new JsonObject
+            {
+                ["channel"] = new JsonObject { ["id"] = escalation.ChannelId },
+                ["tenant"] = new JsonObject { ["id"] = escalation.TenantId },
+            }),
+        }, cancellationToken);
+        return escalation.ChannelName;
     }
 
     private Activity ToActivity(OutgoingMessage message)

@@ -26,6 +26,7 @@ public sealed class DialogActivityHandler(
     WelcomeOnce welcome,
     KnowledgeBase knowledge,
     Channels.SearchExtension searchExtension,
+    Channels.EscalationOptions escalation,
     DialogSettings settings) : IActivityHandler
 {
     public const string CardActionInvoke = "adaptiveCard/action";
@@ -77,7 +78,7 @@ public sealed class DialogActivityHandler(
         var (language, jurisdiction) = await PreferencesAsync(activity, cancellationToken);
         var input = new DialogTurnInput(text, cardValue, language, turn.ConversationId, activity.From?.Id ?? turn.ConversationId,
             DialogInputs.KindOf(activity), activity.ReplyToId) { Jurisdiction = jurisdiction };
-        var dialogTurn = new BotDialogTurn(turn, input);
+        var dialogTurn = new BotDialogTurn(turn, input, escalation);
         if (input.Kind != ConversationKind.Personal && Channels.IdentifyingDetails.AreIn(text))
         {
             // Everyone in the channel reads the thread: a discreet word first, never repeating the detail.

@@ -14,10 +14,12 @@ public static class ProductConversations
     public static ConversationModule Build(IServiceProvider services)
     {
         var knowledge = services.GetRequiredService<KnowledgeBase>();
+        var evaluator = services.GetRequiredService<Evaluator>();
+        var escalation = services.GetRequiredService<Channels.EscalationOptions>();
         var dialogs = new DialogSet(new InterviewPrompts(knowledge))
             .Add(new MainDialog(knowledge, new Router(knowledge, services.GetRequiredService<KnowledgeSearch>()),
-                services.GetRequiredService<PreferencesStore>()))
-            .Add(new InterviewDialog(knowledge, services.GetRequiredService<Evaluator>()))
+                services.GetRequiredService<PreferencesStore>(), evaluator, escalation.ChannelName))
+            .Add(new InterviewDialog(knowledge, evaluator, escalation.IsConfigured))
             .Add(new ChoicePrompt());
         return new ConversationModule(dialogs, MainDialog.Name, new CardPromptPresenter());
     }

@@ -48,6 +48,8 @@ public static class BotServices
         services.AddSingleton(EngineTexts.Load());
         var settings = new DialogSettings(Blank(configuration["Bot:Language"]), Blank(configuration["Bot:DefaultJurisdiction"]));
         services.AddSingleton(settings);
+        var escalation = EscalationOptions.From(configuration);
+        services.AddSingleton(escalation);
         services.AddSingleton(ProductConversations.Build);
         services.AddSingleton<IActivityHandler>(provider =>
         {
@@ -59,7 +61,7 @@ public static class BotServices
                 provider.GetRequiredService<PreferencesStore>(), provider.GetRequiredService<HostTexts>(),
                 provider.GetRequiredService<WelcomeOnce>(), provider.GetRequiredService<SecretBot.Knowledge.Model.KnowledgeBase>(),
                 new SearchExtension(provider.GetRequiredService<SecretBot.Knowledge.Model.KnowledgeBase>(),
-                    provider.GetRequiredService<SecretBot.Knowledge.Search.KnowledgeSearch>()), settings);
+                    provider.GetRequiredService<SecretBot.Knowledge.Search.KnowledgeSearch>()), escalation, settings);
         });
         return builder;
     }

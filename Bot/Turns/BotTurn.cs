@@ -32,6 +32,10 @@ public sealed class BotTurn(Activity activity, IConnectorClient connector)
         return connector.UpdateActivityAsync(RequireServiceUrl(), ConversationId, activityId, replacement, cancellationToken);
     }
 
+    /// <summary>Starts a new conversation (e.g. a new thread in a Teams channel) on this turn's service.</summary>
+    public Task<ConversationResourceResponse> CreateConversationAsync(ConversationParameters parameters, CancellationToken cancellationToken) =>
+        connector.CreateConversationAsync(RequireServiceUrl(), parameters, cancellationToken);
+
     public Task SendTypingAsync(CancellationToken cancellationToken) =>
         PostAsync(Activity.CreateReply(ActivityTypes.Typing), cancellationToken);
 

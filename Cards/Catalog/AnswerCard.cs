@@ -46,6 +46,11 @@ public static class AnswerCard
                 Button(texts["action.otherQuestion"], CardVerbs.OtherQuestion),
                 .. canAskReferent ? [Button(texts["action.askReferent"], CardVerbs.AskReferent, (CardDataKeys.Topic, answer.Topic))] : Array.Empty<ExecuteAction>(),
             ]),
+            new ActionSet(
+            [
+                Button(texts["feedback.useful"], CardVerbs.Feedback, (CardDataKeys.Outcome, $"{answer.Topic}.{answer.OutcomeId}"), (CardDataKeys.Rating, "up")),
+                Button(texts["feedback.notUseful"], CardVerbs.Feedback, (CardDataKeys.Outcome, $"{answer.Topic}.{answer.OutcomeId}"), (CardDataKeys.Rating, "down")),
+            ]) { Spacing = Spacing.Small },
         ]);
     }
 

@@ -8,4 +8,6 @@ public static class CardDataKeys
     public const string Choice = "choice";
     public const string Jurisdiction = "jurisdiction";
     public const string Language = "language";
+    public const string Outcome = "outcome";
+    public const string Rating = "rating";
 }

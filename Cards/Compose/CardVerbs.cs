@@ -19,4 +19,5 @@ public static class CardVerbs
     public const string EditAnswers = "edit-answers";
     public const string OtherQuestion = "other-question";
     public const string AskReferent = "ask-referent";
+    public const string Feedback = "feedback";
 }

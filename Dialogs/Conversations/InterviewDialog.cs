@@ -16,7 +16,8 @@ public sealed record InterviewResult(Jurisdiction Jurisdiction, string Topic, IR
 /// questions whose condition fails), then the answer card. "Retour" takes back the last answer;
 /// "recommencer" starts the interview again.
 /// </summary>
-public sealed class InterviewDialog(KnowledgeBase knowledge, Evaluator evaluator) : Dialog(Name)
+/// <param name="canAskReferent">Whether answer cards offer to ask the organisation's référents.</param>
+public sealed class InterviewDialog(KnowledgeBase knowledge, Evaluator evaluator, bool canAskReferent = false) : Dialog(Name)
 {
     public const string Name = "interview";
     public const string JurisdictionOption = "j";
@@ -90,7 +91,7 @@ public sealed class InterviewDialog(KnowledgeBase knowledge, Evaluator evaluator
         var answer = evaluator.Evaluate(interview.Jurisdiction, interview.Topic, path.Answers);
         var texts = CardPromptPresenter.Texts(context.Language);
         await context.SendAsync(new OutgoingMessage(answer.Title.In(context.Language),
-            AnswerCard.Create(texts, answer, canAskReferent: false).ToJsonObject()), cancellationToken);
+            AnswerCard.Create(texts, answer, canAskReferent).ToJsonObject()), cancellationToken);
         return await context.EndDialogAsync(new InterviewResult(interview.Jurisdiction, interview.Topic, path.Answers), cancellationToken);
     }
 

@@ -6,6 +6,7 @@ using SecretBot.Dialogs.Interruptions;
 using SecretBot.Dialogs.Runtime;
 using SecretBot.Dialogs.State;
 using SecretBot.Dialogs.Turns;
+using SecretBot.Knowledge.Evaluation;
 using SecretBot.Knowledge.Model;
 
 namespace SecretBot.Dialogs.Conversations;
@@ -15,7 +16,9 @@ namespace SecretBot.Dialogs.Conversations;
 /// urgent reflexes, look-up, interview, or a choice of topics), answers the product's buttons
 /// (topics, country, language, "modifier mes réponses") and keeps the last interview's answers.
 /// </summary>
-public sealed class MainDialog(KnowledgeBase knowledge, Router router, PreferencesStore preferences) : Dialog(Name)
+/// <param name="referentChannel">The name of the référents' channel, when the organisation configured one.</param>
+public sealed class MainDialog(KnowledgeBase knowledge, Router router, PreferencesStore preferences, Evaluator evaluator, string? referentChannel)
+    : Dialog(Name)
 {
     public const string Name = "main";
     private const string LastPrefix = "last.";
@@ -159,6 +162,14 @@ public sealed class MainDialog(KnowledgeBase knowledge, Router router, Preferenc
                 await SaveAsync(context, prefs => prefs with { Language = context.Input.CardString(CardDataKeys.Language) }, cancellationToken);
                 await context.RepromptDialogAsync(cancellationToken);
                 break;
+            case CardVerbs.Feedback when context.Input.CardString(CardDataKeys.Rating) is "up" or "down"
+                                          && context.Input.CardString(CardDataKeys.Outcome) is { } outcome && IsOutcome(outcome):
+                AnswerFeedback.Record(outcome, context.Input.CardString(CardDataKeys.Rating)!);
+                await context.SayAsync(texts["feedback.thanks"], cancellationToken);
+                break;
+            case CardVerbs.AskReferent:
+                await AskReferentAsync(context, main, texts, cancellationToken);
+                break;
             case CardVerbs.AskJurisdiction:
                 await SendCardAsync(context, JurisdictionPickerCard.Create(texts, JurisdictionOf(context)), cancellationToken);
                 break;
@@ -176,6 +187,28 @@ public sealed class MainDialog(KnowledgeBase knowledge, Router router, Preferenc
                 break;
         }
     }
+
+    /// <summary>Posts the last answer's summary (topic, law, choices, verdict; never typed text) to the référents' channel.</summary>
+    private async Task AskReferentAsync(DialogContext context, DialogInstance main, CardTexts texts, CancellationToken cancellationToken)
+    {
+        if (referentChannel is null || main.Values.GetId(LastPrefix + InterviewDialog.TopicOption) is not { } topic
+            || !Enum.TryParse<Jurisdiction>(main.Values.GetId(LastPrefix + InterviewDialog.JurisdictionOption), out var jurisdiction))
+        {
+            await context.SayAsync(texts["escalation.notConfigured"], cancellationToken);
+            return;
+        }
+
+        var answers = main.Values.All
+            .Where(v => v.Key.StartsWith(LastPrefix + InterviewDialog.AnswerPrefix, StringComparison.Ordinal) && v.Value is string)
+            .ToDictionary(v => v.Key[(LastPrefix + InterviewDialog.AnswerPrefix).Length..], v => (string)v.Value, StringComparer.Ordinal);
+        var summary = EscalationSummaryCard.Create(texts, evaluator.Evaluate(jurisdiction, topic, answers));
+        await context.Turn.PostToReferentsAsync(new OutgoingMessage(summary.FallbackText, summary.ToJsonObject()), cancellationToken);
+        await context.SayAsync(texts.Format("escalation.sent", referentChannel), cancellationToken);
+    }
+
+    private bool IsOutcome(string outcome) =>
+        outcome.Split('.') is [var topic, var id] && Topics.All.Contains(topic)
+        && knowledge.Jurisdictions.Values.Any(j => j.Interviews[topic].Outcomes.Any(o => o.Id == id));
 
     private async Task StartInterviewAsync(DialogContext context, DialogInstance main, string topic, IReadOnlyDictionary<string, string> prefill,
         CancellationToken cancellationToken, Jurisdiction? chosen = null)

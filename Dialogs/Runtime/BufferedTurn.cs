@@ -8,31 +8,46 @@ namespace SecretBot.Dialogs.Runtime;
 /// </summary>
 internal sealed class BufferedTurn(DialogTurnInput input) : IDialogTurn
 {
-    private readonly List<(string? UpdateId, OutgoingMessage Message)> _pending = [];
+    private readonly List<(Operation Kind, string? UpdateId, OutgoingMessage Message)> _pending = [];
+
+    private enum Operation { Send, Update, PostToReferents }
 
     public DialogTurnInput Input { get; } = input;
 
     public Task<string?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
-        _pending.Add((null, message));
+        _pending.Add((Operation.Send, null, message));
         return Task.FromResult<string?>(null);
     }
 
     public Task UpdateAsync(string messageId, OutgoingMessage message, CancellationToken cancellationToken)
     {
-        _pending.Add((messageId, message));
+        _pending.Add((Operation.Update, messageId, message));
         return Task.CompletedTask;
+    }
+
+    /// <summary>Held like the rest; the référents' channel name is not known to the dialogs until the post.</summary>
+    public Task<string?> PostToReferentsAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        _pending.Add((Operation.PostToReferents, null, message));
+        return Task.FromResult<string?>(null);
     }
 
     /// <summary>Says everything, in order; returns the ids of the messages that asked to be remembered.</summary>
     public async Task<IReadOnlyDictionary<string, string>> FlushAsync(IDialogTurn real, CancellationToken cancellationToken)
     {
         var remembered = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (updateId, message) in _pending)
+        foreach (var (kind, updateId, message) in _pending)
         {
-            if (updateId is not null)
+            if (kind == Operation.Update)
             {
-                await real.UpdateAsync(updateId, message, cancellationToken);
+                await real.UpdateAsync(updateId!, message, cancellationToken);
+                continue;
+            }
+
+            if (kind == Operation.PostToReferents)
+            {
+                await real.PostToReferentsAsync(message, cancellationToken);
                 continue;
             }
 

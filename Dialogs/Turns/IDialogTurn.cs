@@ -13,4 +13,10 @@ public interface IDialogTurn
 
     /// <summary>Replaces a message sent earlier.</summary>
     Task UpdateAsync(string messageId, OutgoingMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Posts a message as a new thread in the organisation's référents' channel; returns the channel's
+    /// name, or null when none is configured.
+    /// </summary>
+    Task<string?> PostToReferentsAsync(OutgoingMessage message, CancellationToken cancellationToken);
 }
