@@ -38,6 +38,35 @@ public sealed class PlaygroundTests
         await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", "share-school.png"), FullPage = true });
     });
 
+    [Theory]
+    [InlineData("bound", "Suis-je tenu·e au secret professionnel ?", "Soins de santé|Dans mon travail", "Oui, vous êtes tenu·e au secret professionnel")]
+    [InlineData("police", "La police ou la justice me demande des informations", "La police (téléphone", "Vous ne pouvez rien révéler")]
+    [InlineData("danger", "Quelqu'un est en danger : puis-je parler ?", "Un enfant ou une personne vulnérable|Grave et imminent|Non, seul·e", "Vous pouvez informer le procureur du Roi")]
+    public Task EachTopicIsWalkedByClickingTheRenderedButtons(string topic, string topicButton, string choices, string verdict) =>
+        InPlaygroundAsync(async page =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = topicButton }).First.ClickAsync();
+            foreach (var choice in choices.Split('|'))
+            {
+                var button = page.GetByRole(AriaRole.Button, new() { Name = choice }).Last;
+                await button.WaitForAsync(new() { Timeout = 30_000 });
+                await button.ClickAsync();
+            }
+
+            await page.GetByText(verdict).First.WaitForAsync(new() { Timeout = 30_000 });
+            await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", $"{topic}.png"), FullPage = true });
+        });
+
+    [Fact]
+    public Task ALookUpIsAnsweredWithItsCard() => InPlaygroundAsync(async page =>
+    {
+        await page.Locator("[contenteditable=true][role=textbox]").ClickAsync();
+        await page.Keyboard.TypeAsync("c'est quoi le maître du secret ?");
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByText("Le maître du secret").First.WaitForAsync(new() { Timeout = 30_000 });
+        await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", "lookup.png") });
+    });
+
     /// <summary>A bot (French, Belgium), the Playground against it, and a page that has seen the welcome card.</summary>
     private static async Task InPlaygroundAsync(Func<IPage, Task> act)
     {
