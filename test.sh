@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup.sh
 
-ensure_debian_packages redis-server:redis-server chromium:chromium curl:curl
+# The emoji font lets Chromium draw the 👍 / 👎 buttons in the Playground screenshots.
+ensure_debian_packages redis-server:redis-server chromium:chromium curl:curl zip:zip \
+  /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf:fonts-noto-color-emoji
 for tool in tools/*/; do
   [ -f "$tool/package-lock.json" ] && ensure_npm_tools "${tool%/}"
 done

@@ -2,10 +2,16 @@
 # Sourced, not run.
 
 # ensure_debian_packages BINARY:PACKAGE ... — installs the Debian packages whose binary is absent.
+# BINARY may be an absolute path instead (a font file, say), for packages that install no command.
 ensure_debian_packages() {
-  local missing=() pair
+  local missing=() pair thing
   for pair in "$@"; do
-    command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair##*:}")
+    thing="${pair%%:*}"
+    if [[ "$thing" == /* ]]; then
+      [ -e "$thing" ] || missing+=("${pair##*:}")
+    else
+      command -v "$thing" >/dev/null 2>&1 || missing+=("${pair##*:}")
+    fi
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "Installing Debian packages: ${missing[*]}"

@@ -11,6 +11,7 @@ namespace SecretBot.Bot.Tests.AppPackage;
 public sealed class AppPackageTests
 {
     private const string AppId = "7f0d1e5a-0000-4000-8000-000000000001";
+    private static readonly string TeamsSchema = Path.Combine(RepositoryPaths.Shared, "teams", "MicrosoftTeams.schema.json");
 
     [Fact]
     public async Task TheZipHoldsExactlyTheFourFilesAtItsRootAndTheManifestIsValid()
@@ -20,13 +21,46 @@ public sealed class AppPackageTests
         Assert.Equal(["color.png", "en.json", "manifest.json", "outline.png"], archive.Entries.Select(e => e.FullName).Order());
 
         var manifest = Read(archive, "manifest.json");
-        var schema = await JsonSchema.FromFileAsync(Path.Combine(RepositoryPaths.Shared, "teams", "MicrosoftTeams.schema.json"));
+        var schema = await JsonSchema.FromFileAsync(TeamsSchema);
         Assert.Empty(schema.Validate(manifest));
         var parsed = JsonNode.Parse(manifest)!;
         Assert.Equal(AppId, (string?)parsed["id"]);
         Assert.Equal(AppId, (string?)parsed["bots"]![0]!["botId"]);
         Assert.Equal(["personal", "team", "groupChat"], parsed["bots"]![0]!["scopes"]!.AsArray().Select(s => (string)s!));
         Assert.DoesNotContain("{{", manifest);
+    }
+
+    [Fact]
+    public async Task MicrosoftsOwnManifestValidatorAcceptsTheManifest()
+    {
+        var zip = await BuildAsync();
+        using var archive = ZipFile.OpenRead(zip);
+        var manifest = Path.Combine(Path.GetDirectoryName(zip)!, "manifest.json");
+        File.WriteAllText(manifest, Read(archive, "manifest.json"));
+
+        var run = NodeTool.Manifest.Node("validate.js", manifest, TeamsSchema);
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Errors);
+        Assert.Empty(JsonNode.Parse(run.Output)!["errors"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task MicrosoftsOwnManifestValidatorRefusesABrokenManifest()
+    {
+        var zip = await BuildAsync();
+        using var archive = ZipFile.OpenRead(zip);
+        var broken = JsonNode.Parse(Read(archive, "manifest.json"))!;
+        broken["name"]!["short"] = new string('S', 31);
+        broken["bots"]![0]!["scopes"] = new JsonArray("everywhere");
+        var manifest = Path.Combine(Path.GetDirectoryName(zip)!, "broken.json");
+        File.WriteAllText(manifest, broken.ToJsonString());
+
+        var run = NodeTool.Manifest.Node("validate.js", manifest, TeamsSchema);
+
+        Assert.Equal(1, run.ExitCode);
+        var errors = JsonNode.Parse(run.Output)!["errors"]!.AsArray().Select(e => (string)e!).ToArray();
+        Assert.Contains(errors, e => e.StartsWith("/name/short", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("/bots/0/scopes/0", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -57,8 +91,18 @@ public sealed class AppPackageTests
         Assert.Equal(size, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
         Assert.Equal(size, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
         Assert.Equal(6, png[25]);
-        var corner = FirstPixel(png);
-        Assert.Equal(transparent ? 0 : 255, corner[3]);
+        var pixels = Pixels(png, size);
+        Assert.Equal(transparent ? 0 : 255, pixels[0][3]);
+        if (transparent)
+        {
+            // Teams draws the outline icon in its own colour: only white, with any transparency.
+            Assert.All(pixels, p => Assert.True(p[0] == 255 && p[1] == 255 && p[2] == 255, "outline.png has a pixel that is not white"));
+            Assert.Contains(pixels, p => p[3] == 255);
+        }
+        else
+        {
+            Assert.All(pixels, p => Assert.Equal(255, p[3]));
+        }
     }
 
     [Fact]
@@ -93,8 +137,8 @@ public sealed class AppPackageTests
         return reader.ReadToEnd();
     }
 
-    /// <summary>The RGBA of the top-left pixel: the first scanline of the (single) IDAT chunk, filter byte first.</summary>
-    private static byte[] FirstPixel(byte[] png)
+    /// <summary>Every RGBA pixel, row by row, of an 8-bit RGBA PNG whose scanlines are unfiltered (as tools/icons/draw.py writes them).</summary>
+    private static List<byte[]> Pixels(byte[] png, int size)
     {
         var offset = 8;
         while (offset < png.Length)
@@ -104,9 +148,16 @@ public sealed class AppPackageTests
             if (kind == "IDAT")
             {
                 using var inflate = new ZLibStream(new MemoryStream(png, offset + 8, length), CompressionMode.Decompress);
-                var row = new byte[5];
-                inflate.ReadExactly(row);
-                return row[1..];
+                var pixels = new List<byte[]>(size * size);
+                var row = new byte[1 + 4 * size];
+                for (var y = 0; y < size; y++)
+                {
+                    inflate.ReadExactly(row);
+                    Assert.Equal(0, row[0]);
+                    pixels.AddRange(Enumerable.Range(0, size).Select(x => row[(1 + 4 * x)..(5 + 4 * x)]));
+                }
+
+                return pixels;
             }
 
             offset += 12 + length;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using NJsonSchema;
+using SecretBot.Cards.Compose;
 using SecretBot.Cards.Model;
 
 using SecretBot.Bot.Tests.Infrastructure;
@@ -60,6 +61,8 @@ public static class CardAssertions
             yield return $"{type} without text";
         if (type.StartsWith("Action.", StringComparison.Ordinal) && string.IsNullOrWhiteSpace(node["title"]?.GetValue<string>()))
             yield return $"{type} without title";
+        if (type.StartsWith("Action.", StringComparison.Ordinal) && node["title"]?.GetValue<string>() is { Length: > CardParts.ButtonTitleLength } title)
+            yield return $"{type} title \"{title}\" is longer than {CardParts.ButtonTitleLength} characters: Teams cuts it";
         if (type == "Image" && string.IsNullOrWhiteSpace(node["altText"]?.GetValue<string>()))
             yield return "Image without altText";
         if (type == "Action.Submit" && node["data"] is JsonObject { } data && data.ContainsKey("msteams"))

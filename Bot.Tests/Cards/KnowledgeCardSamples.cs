@@ -7,9 +7,9 @@ using SecretBot.Knowledge.Validation;
 namespace SecretBot.Bot.Tests.Cards;
 
 /// <summary>
-/// The cards built from the real knowledge: an answer card for every outcome of every interview
-/// (reached by the first answer path that leads to it), every look-up and urgent reflexes card, and
-/// a référent summary per jurisdiction — in both languages.
+/// The cards built from the real knowledge: a question card for every question, an answer card for
+/// every outcome of every interview (reached by the first answer path that leads to it), every
+/// look-up and urgent reflexes card, and a référent summary per jurisdiction — in both languages.
 /// </summary>
 public static class KnowledgeCardSamples
 {
@@ -19,6 +19,19 @@ public static class KnowledgeCardSamples
     {
         var texts = CardTexts.For(language);
         var knowledge = RealKnowledge.Value;
+        var code = language == Language.Fr ? "fr" : "en";
+        foreach (var interview in knowledge.Jurisdictions.Values.SelectMany(j => j.Interviews.Values))
+        {
+            foreach (var (question, index) in interview.Questions.Select((q, i) => (q, i)))
+            {
+                var input = new QuestionCardInput(interview.Topic, question.Id, question.Text.In(code),
+                    question.Choices.Select(c => new SecretBot.Cards.Compose.Choice(c.Id, c.Label.In(code))).ToList(),
+                    new SecretBot.Cards.Compose.QuestionProgress(index + 1, interview.Questions.Count)) { Help = question.Help.In(code) };
+                yield return new CardSample($"question-{interview.Jurisdiction.ToString().ToLowerInvariant()}-{interview.Topic}-{question.Id}",
+                    language, QuestionCard.Create(texts, input));
+            }
+        }
+
         foreach (var answer in OneAnswerPerOutcome())
         {
             var name = $"answer-{answer.Jurisdiction.ToString().ToLowerInvariant()}-{answer.Topic}-{answer.OutcomeId}";

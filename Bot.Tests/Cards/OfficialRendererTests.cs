@@ -48,7 +48,7 @@ public sealed class OfficialRendererTests
 
     private static Report Validate(string folder)
     {
-        var run = CardTool.Node("validate.js", folder, RepositoryPaths.TeamsLightHostConfig);
+        var run = NodeTool.Cards.Node("validate.js", folder, RepositoryPaths.TeamsLightHostConfig);
         Assert.True(run.ExitCode is 0 or 1, $"validate.js failed ({run.ExitCode}): {run.Errors}");
         using var json = JsonDocument.Parse(run.Output);
         var problems = json.RootElement.GetProperty("problems").EnumerateArray()

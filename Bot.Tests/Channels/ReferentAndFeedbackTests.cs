@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using SecretBot.Bot.Tests.Conversations;
 using SecretBot.Bot.Tests.Infrastructure;
 using SecretBot.Dialogs.Conversations;
@@ -62,32 +61,16 @@ public sealed class ReferentAndFeedbackTests : IAsyncLifetime
     [Fact]
     public async Task FeedbackIsCountedPerOutcomeAndNothingElseIsKept()
     {
-        var measured = new List<(long Value, string? Outcome, string? Rating)>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Name == AnswerFeedback.InstrumentName)
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            var dictionary = tags.ToArray().ToDictionary(t => t.Key, t => t.Value?.ToString());
-            lock (measured)
-            {
-                measured.Add((value, dictionary.GetValueOrDefault("outcome"), dictionary.GetValueOrDefault("rating")));
-            }
-        });
-        listener.Start();
+        using var metrics = new MetricsRecorder(instrument => instrument.Name == AnswerFeedback.InstrumentName);
 
         await using var bot = await BotAsync(withReferents: false);
         var user = new TeamsUser(bot, _connector, $"feedback-{Guid.NewGuid():N}");
         var answer = await AnswerCardAsync(user);
         await user.ExecuteAsync(answer.Button("feedback", "rating", "up"), null);
 
-        Assert.Contains((1L, "share.no_school", "up"), measured);
-        Assert.DoesNotContain(measured, m => m.Outcome?.Contains("SENTINEL") == true);
+        Assert.Contains(metrics.Measurements, vote => vote.Value == 1 && vote.Tags.Count == 2
+            && vote.Tags["outcome"] == "share.no_school" && vote.Tags["rating"] == "up");
+        Assert.DoesNotContain("SENTINEL", metrics.AllText);
         Assert.Contains("Merci", string.Join("\n", user.NewReplies().Select(r => r.Text)));
     }
 }

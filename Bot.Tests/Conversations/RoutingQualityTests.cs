@@ -3,7 +3,6 @@ using SecretBot.Bot.Tests.Knowledge;
 using SecretBot.Dialogs.Conversations;
 using SecretBot.Knowledge.Model;
 using SecretBot.Knowledge.Search;
-using YamlDotNet.Serialization;
 
 namespace SecretBot.Bot.Tests.Conversations;
 
@@ -13,23 +12,10 @@ namespace SecretBot.Bot.Tests.Conversations;
 /// </summary>
 public sealed class RoutingQualityTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    private sealed class RoutingSet
-    {
-        public List<Labelled> Messages { get; set; } = [];
-    }
-
-    private sealed class Labelled
-    {
-        public Jurisdiction J { get; set; }
-        public string Text { get; set; } = "";
-        public string Expect { get; set; } = "";
-    }
-
     [Fact]
     public void TopOneAccuracyIsAtLeastNinetyFivePercent()
     {
-        var set = new DeserializerBuilder().WithNamingConvention(YamlDotNet.Serialization.NamingConventions.CamelCaseNamingConvention.Instance).Build()
-            .Deserialize<RoutingSet>(File.ReadAllText(RepositoryPaths.InRoot("Bot.Tests", "Conversations", "routing.yaml")));
+        var set = RoutingSet.Load();
         var knowledge = RealKnowledge.Value;
         var router = new Router(knowledge, new KnowledgeSearch(knowledge));
         var misses = new List<string>();

@@ -18,6 +18,9 @@ public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conv
 
     public string ConversationId { get; } = conversationId;
 
+    /// <summary>The display name Teams sends in <c>from.name</c>; the recorded fixture's when null.</summary>
+    public string? UserName { get; init; }
+
     /// <summary>What the bot sent since the last call (messages and card updates), in order.</summary>
     public IReadOnlyList<ConnectorRequest> NewReplies()
     {
@@ -105,6 +108,8 @@ public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conv
         activity["conversation"]!["id"] = ConversationId;
         activity["conversation"]!["conversationType"] = conversationType;
         activity["from"]!["id"] = userId;
+        if (UserName is not null)
+            activity["from"]!["name"] = UserName;
         activity["locale"] = locale;
         return activity;
     }

@@ -7,12 +7,24 @@ namespace SecretBot.Bot.Tests.EndToEnd;
 /// <summary>
 /// The bot against the real Microsoft 365 Agents Playground (Teams emulation), driven through its
 /// web UI in Debian's Chromium as a person would: the welcome on install, a typed urgent message,
-/// an interview clicked through to its answer.
+/// an interview per topic clicked through to its answer, a look-up.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class PlaygroundTests
 {
     private static readonly CardTexts Texts = CardTexts.For(Language.Fr);
+
+    [Fact]
+    public Task TheWelcomeCardOffersTheFourTopics() => InPlaygroundAsync(async page =>
+    {
+        foreach (var topic in new[] { "Suis-je tenu·e au secret professionnel ?", "Puis-je partager avec ce partenaire ?",
+                     "Police ou justice : que puis-je dire ?", "Quelqu'un est en danger : puis-je parler ?" })
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = topic }).First.WaitForAsync(new() { Timeout = 30_000 });
+        }
+
+        await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", "welcome.png") });
+    });
 
     [Fact]
     public Task ATypedUrgentMessageGetsTheReflexesCard() => InPlaygroundAsync(async page =>
@@ -31,7 +43,7 @@ public sealed class PlaygroundTests
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Puis-je partager avec ce partenaire ?" }).First.ClickAsync();
         await page.GetByText("Avec qui voulez-vous partager ?").First.WaitForAsync(new() { Timeout = 30_000 });
-        await page.GetByRole(AriaRole.Button, new() { Name = "L'école (enseignant·e, direction, éducateur·rice)" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "L'école" }).First.ClickAsync();
 
         await page.GetByText("Non : pas de secret partagé avec l'école").First.WaitForAsync(new() { Timeout = 30_000 });
         await page.GetByText(Texts["notAlone.title"]).First.WaitForAsync(new() { Timeout = 30_000 });
@@ -40,7 +52,7 @@ public sealed class PlaygroundTests
 
     [Theory]
     [InlineData("bound", "Suis-je tenu·e au secret professionnel ?", "Soins de santé|Dans mon travail", "Oui, vous êtes tenu·e au secret professionnel")]
-    [InlineData("police", "La police ou la justice me demande des informations", "La police (téléphone", "Vous ne pouvez rien révéler")]
+    [InlineData("police", "Police ou justice : que puis-je dire ?", "La police (téléphone", "Vous ne pouvez rien révéler")]
     [InlineData("danger", "Quelqu'un est en danger : puis-je parler ?", "Un enfant ou une personne vulnérable|Grave et imminent|Non, seul·e", "Vous pouvez informer le procureur du Roi")]
     public Task EachTopicIsWalkedByClickingTheRenderedButtons(string topic, string topicButton, string choices, string verdict) =>
         InPlaygroundAsync(async page =>

@@ -10,21 +10,28 @@ namespace SecretBot.Bot.Tests.Infrastructure;
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
+    private readonly ConcurrentQueue<string> _scopes = new();
 
     public IReadOnlyCollection<LogEntry> Entries => _entries;
 
-    /// <summary>Everything logged, as one text to search for a sentinel.</summary>
-    public string AllText => string.Join('\n', _entries.Select(e => e.ToString()));
+    /// <summary>Everything logged, scopes included, as one text to search for a sentinel.</summary>
+    public string AllText => string.Join('\n', _entries.Select(e => e.ToString()).Concat(_scopes));
 
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _entries);
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _entries, _scopes);
 
     public void Dispose()
     {
     }
 
-    private sealed class CapturingLogger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
+    private sealed class CapturingLogger(string category, ConcurrentQueue<LogEntry> entries, ConcurrentQueue<string> scopes) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull
+        {
+            // A scope's values travel with every entry logged inside it, to any real provider.
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? pairs.Select(p => $"{p.Key}={p.Value}") : [];
+            scopes.Enqueue($"scope {category}: {state} | {string.Join("; ", values)}");
+            return null;
+        }
 
         public bool IsEnabled(LogLevel logLevel) => true;
 

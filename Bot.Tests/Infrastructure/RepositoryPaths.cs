@@ -16,8 +16,6 @@ public static class RepositoryPaths
 
     public static string TeamsLightHostConfig => Path.Combine(Shared, "adaptive-cards", "teams-hostconfig-light.json");
 
-    public static string CardTools => Path.Combine(Root, "tools", "cards");
-
     public static string InRoot(params string[] parts) => Path.Combine([Root, .. parts]);
 
     private static string FindRoot()

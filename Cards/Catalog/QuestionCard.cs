@@ -18,7 +18,7 @@ public static class QuestionCard
             Progress(texts, question.Progress),
             Heading(question.Text),
             .. RetryHint(texts, question),
-            StackedButtons(question.Choices.Select(choice => Button(choice.Label, CardVerbs.Answer, Ids(question, (CardDataKeys.Choice, choice.Id))))),
+            .. ChoiceButtons(question.Choices, (choice, title) => Button(title, CardVerbs.Answer, Ids(question, (CardDataKeys.Choice, choice.Id)))),
             .. HelpText(question),
         ])
         {

@@ -9,14 +9,53 @@ public static partial class CardParts
         new(title, verb, new ActionData(data.Select(pair => KeyValuePair.Create(pair.Key, pair.Value))));
 
     /// <summary>
+    /// The longest button title that Teams shows whole on a narrow screen: a button's title stays on
+    /// one line and what does not fit is cut (seen in the Agents Playground at about 48 characters).
+    /// </summary>
+    public const int ButtonTitleLength = 42;
+
+    /// <summary>
     /// Buttons stacked one under the other: Teams lays out a set's buttons side by side and cuts
-    /// long labels, so each choice gets its own row and keeps its full label.
+    /// long labels, so each choice gets its own row.
     /// </summary>
     public static Container StackedButtons(IEnumerable<ExecuteAction> buttons) =>
         new(buttons.Select(button => (CardElement)new ActionSet([button]) { Spacing = Spacing.Small }).ToArray())
         {
             Spacing = Spacing.Medium,
         };
+
+    /// <summary>
+    /// One button per choice. When a label is too long for a button, the choices are listed in full
+    /// and numbered, and each button carries its number and the head of its label: nobody has to
+    /// pick an answer they cannot read to the end.
+    /// </summary>
+    public static IEnumerable<CardElement> ChoiceButtons(IReadOnlyList<Choice> choices, Func<Choice, string, ExecuteAction> button)
+    {
+        if (choices.All(choice => choice.Label.Length <= ButtonTitleLength))
+        {
+            yield return StackedButtons(choices.Select(choice => button(choice, choice.Label)));
+            yield break;
+        }
+
+        yield return NumberedList(choices.Select(choice => choice.Label).ToArray());
+        yield return StackedButtons(choices.Select((choice, index) =>
+        {
+            var number = $"{index + 1}. ";
+            return button(choice, number + ButtonHead(choice.Label, ButtonTitleLength - number.Length));
+        }));
+    }
+
+    /// <summary>The label itself when it fits; else what stands before its parenthesis; else its first words and "…".</summary>
+    private static string ButtonHead(string label, int room)
+    {
+        if (label.Length <= room)
+            return label;
+        var parenthesis = label.IndexOf(" (", StringComparison.Ordinal);
+        if (parenthesis > 0 && parenthesis <= room)
+            return label[..parenthesis];
+        var cut = label.LastIndexOf(' ', room - 1);
+        return label[..(cut > 0 ? cut : room - 1)].TrimEnd(',', ';', ':') + "…";
+    }
 
     /// <summary>One button per topic, verb <see cref="CardVerbs.StartTopic"/>.</summary>
     public static Container TopicButtons(IEnumerable<TopicChoice> topics) =>

@@ -5,15 +5,16 @@ namespace SecretBot.Cards.Compose;
 
 public static partial class CardParts
 {
-    /// <summary>The key points, numbered; one row each so long points wrap under their own text.</summary>
+    /// <summary>The key points, numbered.</summary>
     public static Container KeyPoints(CardTexts texts, IReadOnlyList<string> points) =>
-        new([
-            SectionTitle(texts["keyPoints.title"]),
-            .. Require.Some(points, nameof(points)).Select((point, index) => (CardElement)new ColumnSet([
-                new Column([new TextBlock($"{index + 1}.") { Weight = TextWeight.Bolder }]) { Width = ColumnWidth.Auto },
-                new Column([new TextBlock(point)]) { Width = ColumnWidth.Stretch, Spacing = Spacing.Small },
-            ]) { Spacing = Spacing.Small }),
-        ]);
+        new([SectionTitle(texts["keyPoints.title"]), .. NumberedList(Require.Some(points, nameof(points))).Items]);
+
+    /// <summary>Numbered rows, one each so that a long item wraps under its own text, not under its number.</summary>
+    public static Container NumberedList(IReadOnlyList<string> items) =>
+        new(items.Select((item, index) => (CardElement)new ColumnSet([
+            new Column([new TextBlock($"{index + 1}.") { Weight = TextWeight.Bolder }]) { Width = ColumnWidth.Auto },
+            new Column([new TextBlock(item)]) { Width = ColumnWidth.Stretch, Spacing = Spacing.Small },
+        ]) { Spacing = Spacing.Small }).ToArray());
 
     /// <summary>Each condition with ✓ or ✗ and the word that says it, from the person's own answers.</summary>
     public static Container Conditions(CardTexts texts, IReadOnlyList<ConditionCheck> conditions) =>

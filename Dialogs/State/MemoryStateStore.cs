@@ -52,5 +52,12 @@ public sealed class MemoryStateStore : IStateStore, IDisposable
     /// <summary>Entries currently held (expired ones may linger until the next scan).</summary>
     public int Count => _cache.Count;
 
+    /// <summary>Every key and value held, for privacy scans: what an operator's memory dump would show.</summary>
+    public IEnumerable<(string Key, StoredItem Item)> Entries =>
+        _cache.Keys.OfType<string>()
+            .Select(key => (key, item: _cache.TryGetValue(key, out StoredItem? item) ? item : null))
+            .Where(entry => entry.item is not null)
+            .Select(entry => (entry.key, entry.item!));
+
     public void Dispose() => _cache.Dispose();
 }
