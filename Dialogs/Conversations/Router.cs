@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SecretBot.Knowledge.Model;
 using SecretBot.Knowledge.Search;
 
@@ -24,6 +25,8 @@ public sealed class Router
     private readonly Dictionary<string, List<HashSet<string>>> _intents;
     private readonly List<string> _intentOrder;
     private readonly List<(string Situation, List<HashSet<string>> Cues)> _urgent;
+    // The stems of each choice's synonyms, computed once per choice rather than for every message.
+    private readonly ConcurrentDictionary<Choice, List<string>[]> _synonymStems = new(ReferenceEqualityComparer.Instance);
 
     public Router(KnowledgeBase knowledge, KnowledgeSearch search)
     {
@@ -109,6 +112,9 @@ public sealed class Router
             : new Route(RouteKind.Interview, best.Id, Prefill(knowledge.Interview(jurisdiction, best.Id), text), []);
     }
 
+    private List<string>[] SynonymStems(Choice choice) => _synonymStems.GetOrAdd(choice,
+        c => c.SynonymsFr.Concat(c.SynonymsEn).Select(synonym => search.Stems(synonym).ToList()).ToArray());
+
     private HashSet<string> StemSet(string? text) => search.Stems(text).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The topic's place in routing.yaml's intents (0 weighs most) when one of its intents is in the message.</summary>
@@ -134,8 +140,8 @@ public sealed class Router
         var prefill = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var question in interview.Questions.Where(q => q.Choices.All(c => c.Id is not ("yes" or "no"))))
         {
-            var named = question.Choices.Where(choice => choice.SynonymsFr.Concat(choice.SynonymsEn)
-                    .Any(synonym => search.Stems(synonym).ToList() is { Count: > 0 } words && words.All(stems.Contains)))
+            var named = question.Choices.Where(choice => SynonymStems(choice)
+                    .Any(words => words.Count > 0 && words.All(stems.Contains)))
                 .ToList();
             if (named.Count == 1)
             {
