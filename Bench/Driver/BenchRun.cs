@@ -1,0 +1,121 @@
+using SecretBot.Bench.Hosting;
+using SecretBot.Bench.Peers;
+using SecretBot.Bench.Report;
+
+namespace SecretBot.Bench.Driver;
+
+/// <summary>
+/// A whole bench run: the floor, the anonymous bot and the authenticated bot, each in its own fresh
+/// process under the same load; the memory of 100,000 idle conversations; cold starts of the product.
+/// </summary>
+public static class BenchRun
+{
+    public const string WalkDescription =
+        "urgent police message → reflexes card → police interview → answer; sharing interview: 4 questions (1 typed) → answer";
+
+    public static async Task<int> RunAsync(BenchOptions options, TextWriter output)
+    {
+        if (Preflight(output) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (options.OnlyMode is { } only)
+        {
+            return await RunOneModeAsync(options, only, output);
+        }
+
+        var startedAt = DateTimeOffset.UtcNow;
+        var machine = MachineInfo.Current();
+        output.WriteLine($"bench ({options.Kind}): {machine.Cores} cores, load average {machine.LoadAverageAtStart}; " +
+                         $"modes floor, anonymous, auth; {options.Users} people; then {options.IdleConversations:N0} idle conversations, cold start");
+        await using var sink = await ConnectorSink.StartAsync();
+        var modes = new List<ModeResult>();
+        foreach (var mode in new[] { BenchMode.Floor, BenchMode.Anonymous, BenchMode.Auth })
+        {
+            var result = await ModeRun.MeasureAsync(mode, sink, options.Users, options.WarmUp, options.Measure, mode.Name());
+            output.WriteLine($"  {mode.Name(),-10} {result.Load.TurnsPerSecond,8:N0} turns/s, p99 {result.Load.Reply.P99:N1} ms, errors {result.Load.ErrorCount}");
+            modes.Add(result);
+        }
+
+        // Unloaded latency: one person, the bot otherwise idle.
+        ModeResult? single = null;
+        if (!options.Quick)
+        {
+            single = await ModeRun.MeasureAsync(BenchMode.Anonymous, sink, 1, options.WarmUp, options.Measure, "anonymous-1");
+        }
+
+        output.WriteLine($"  creating {options.IdleConversations:N0} idle conversations…");
+        var idle = await IdleMemory.MeasureAsync(sink, options.IdleConversations, options.Users);
+        output.WriteLine($"  cold start × {options.ColdStarts}…");
+        var cold = await ColdStart.MeasureAsync(sink, options.ColdStarts);
+
+        var errors = modes.Append(single).OfType<ModeResult>().Sum(m => m.Load.ErrorCount + m.ConnectorCallsWithoutToken)
+                     + idle.ErrorCount + cold.ErrorCount + sink.Unmatched;
+        var report = new BenchReport(options.Kind, startedAt, machine,
+            new RunSettings(BotSettings.Environment, BotSettings.LogLevel, "fr", "BE", "memory", options.Users,
+                options.WarmUp.TotalSeconds, options.Measure.TotalSeconds, WalkDescription, "zero"),
+            modes, single, idle, IdleResult.Includes, cold, Targets.Check(modes, idle, cold), errors, Notes(sink));
+        var path = options.OutputFile ?? RepositoryLayout.Artifacts(options.Quick ? "bench-quick.json" : "bench.json");
+        report.Write(path);
+        ReportTable.Print(report, output);
+        output.WriteLine($"written: {Path.GetRelativePath(RepositoryLayout.Root, Path.GetFullPath(path))}");
+        return errors == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> RunOneModeAsync(BenchOptions options, BenchMode mode, TextWriter output)
+    {
+        await using var sink = await ConnectorSink.StartAsync();
+        var result = await ModeRun.MeasureAsync(mode, sink, options.Users, options.WarmUp, options.Measure, mode.Name());
+        var load = result.Load;
+        output.WriteLine($"{mode.Name()}: {load.TurnsPerSecond:N0} turns/s, p50 {load.Reply.P50:N1} ms, p99 {load.Reply.P99:N1} ms, " +
+                         $"{ReportTable.Bytes(result.AllocatedBytesPerTurn)} and {result.BotCpuMicrosecondsPerTurn:N0} µs CPU per turn, " +
+                         $"JIT {result.JitMilliseconds:N0} ms in the window, GC pauses {result.GcPausePercent:N1} %");
+        var errors = load.ErrorCount + result.ConnectorCallsWithoutToken;
+        if (errors > 0)
+        {
+            ReportTable.ErrorBanner(output, errors, load.Errors.Select(e => (e.Key, e.Value)));
+        }
+
+        return errors == 0 ? 0 : 1;
+    }
+
+    /// <summary>Refuses to measure something else than the product: a missing build, or other runtime settings.</summary>
+    public static int? Preflight(TextWriter output)
+    {
+        if (!File.Exists(RepositoryLayout.BotDll))
+        {
+            output.WriteLine($"The product's build is missing: {RepositoryLayout.BotDll}. Build Bot in {RepositoryLayout.Configuration} first.");
+            return 2;
+        }
+
+        if (RepositoryLayout.RuntimeDifferences() is { Count: > 0 } differences)
+        {
+            output.WriteLine("The bench host would not run with the product's runtime settings; keep Bench.csproj in step with Bot.csproj:");
+            differences.ToList().ForEach(d => output.WriteLine("  " + d));
+            return 2;
+        }
+
+        if (RepositoryLayout.Configuration != "Release")
+        {
+            output.WriteLine($"warning: the bench was built {RepositoryLayout.Configuration}, not Release: the figures are not the product's.");
+        }
+
+        return null;
+    }
+
+    private static List<string> Notes(ConnectorSink sink)
+    {
+        var notes = new List<string>
+        {
+            "the load generator and the connector sink run on the same 2 cores as the bot: their CPU is taken from the bot's",
+            "tokens: one RS256 channel token (Bot Framework issuer, key endorsed for msteams) on every request, checked by the bot each time",
+        };
+        if (sink.Unmatched > 0)
+        {
+            notes.Add($"{sink.Unmatched} connector calls for conversations nobody waited on (counted as errors)");
+        }
+
+        return notes;
+    }
+}
