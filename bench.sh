@@ -4,7 +4,7 @@
 #   ./bench.sh                   full run, a few minutes          → artifacts/bench/bench.json
 #   ./bench.sh --quick           under a minute of measuring      → artifacts/bench/bench-quick.json
 #   ./bench.sh --soak [MINUTES]  half of the capacity, memory sampled (default 10 minutes) → artifacts/bench/soak.json
-# Other options: --users N, --out FILE, --rate TURNS_PER_SECOND (soak), --mode floor|anonymous|auth.
+# Other options: --users N, --out FILE, --rate TURNS_PER_SECOND (soak), --only floor|anonymous|auth|idle|cold-start (one part).
 # The exit code is not 0 when the run had errors (or, for the soak, when memory did not stay flat).
 # It needs only the .NET SDK; the machine is shared with whatever else runs, so say so with the figures.
 set -euo pipefail

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SecretBot.Bench.Hosting;
 
 namespace SecretBot.Bench.Driver;
 
@@ -8,7 +7,7 @@ public sealed record BenchOptions
 {
     public const string Usage =
         "usage: bench [--quick] [--users N] [--out FILE]\n" +
-        "       bench [--quick] --mode floor|anonymous|auth [--users N]   (one mode only, e.g. to attach a profiler)\n" +
+        "       bench [--quick] --only floor|anonymous|auth|idle|cold-start [--users N]   (one part only, e.g. to attach a profiler)\n" +
         "       bench --soak [MINUTES] [--rate TURNS_PER_SECOND] [--users N] [--out FILE]\n" +
         "exit code: 0 done, 1 the run had errors, 2 nothing measured (missing build, other runtime settings), 3 soak memory not flat";
 
@@ -26,8 +25,10 @@ public sealed record BenchOptions
     /// <summary>Conversations created for the memory-per-idle-conversation figure (never fewer).</summary>
     public int IdleConversations => 100_000;
 
-    /// <summary>Only this mode's throughput run, nothing else (no memory, cold start or targets).</summary>
-    public BenchMode? OnlyMode { get; init; }
+    /// <summary>Only this part of the run (a mode's throughput, the idle conversations, the cold start); no targets.</summary>
+    public string? Only { get; init; }
+
+    public static readonly string[] Parts = ["floor", "anonymous", "auth", "idle", "cold-start"];
 
     public int? SoakMinutes { get; init; }
 
@@ -50,7 +51,7 @@ public sealed record BenchOptions
                     options with { SoakMinutes = Next(ref i, minutes) },
                 "--soak" => options with { SoakMinutes = 10 },
                 "--rate" => options with { SoakRate = Number(args, ref i) },
-                "--mode" when i + 1 < args.Length => options with { OnlyMode = BenchModes.Parse(args[++i]) },
+                "--only" when i + 1 < args.Length && Parts.Contains(args[i + 1]) => options with { Only = args[++i] },
                 "--users" => options with { Users = (int)Number(args, ref i) },
                 "--out" when i + 1 < args.Length => options with { OutputFile = args[++i] },
                 var unknown => throw new ArgumentException($"Unknown argument '{unknown}'."),

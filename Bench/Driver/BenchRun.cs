@@ -20,9 +20,9 @@ public static class BenchRun
             return refusal;
         }
 
-        if (options.OnlyMode is { } only)
+        if (options.Only is { } part)
         {
-            return await RunOneModeAsync(options, only, output);
+            return await RunOnePartAsync(options, part, output);
         }
 
         var startedAt = DateTimeOffset.UtcNow;
@@ -63,21 +63,41 @@ public static class BenchRun
         return errors == 0 ? 0 : 1;
     }
 
-    private static async Task<int> RunOneModeAsync(BenchOptions options, BenchMode mode, TextWriter output)
+    private static async Task<int> RunOnePartAsync(BenchOptions options, string part, TextWriter output)
     {
         await using var sink = await ConnectorSink.StartAsync();
-        var result = await ModeRun.MeasureAsync(mode, sink, options.Users, options.WarmUp, options.Measure, mode.Name());
-        var load = result.Load;
-        output.WriteLine($"{mode.Name()}: {load.TurnsPerSecond:N0} turns/s, p50 {load.Reply.P50:N1} ms, p99 {load.Reply.P99:N1} ms, " +
-                         $"{ReportTable.Bytes(result.AllocatedBytesPerTurn)} and {result.BotCpuMicrosecondsPerTurn:N0} µs CPU per turn, " +
-                         $"JIT {result.JitMilliseconds:N0} ms in the window, GC pauses {result.GcPausePercent:N1} %");
-        var errors = load.ErrorCount + result.ConnectorCallsWithoutToken;
-        if (errors > 0)
+        IReadOnlyDictionary<string, long> errors;
+        switch (part)
         {
-            ReportTable.ErrorBanner(output, errors, load.Errors.Select(e => (e.Key, e.Value)));
+            case "idle":
+                var idle = await IdleMemory.MeasureAsync(sink, options.IdleConversations, options.Users);
+                output.WriteLine($"idle: {idle.Conversations:N0} conversations in {idle.Seconds:N1} s, {idle.BytesPerConversation:N0} bytes each");
+                errors = idle.Errors;
+                break;
+            case "cold-start":
+                var cold = await ColdStart.MeasureAsync(sink, options.ColdStarts);
+                output.WriteLine($"cold start: {string.Join(", ", cold.FirstReplyMilliseconds.Select(ms => $"{ms:N0}"))} ms");
+                errors = cold.ErrorCount > 0 ? new Dictionary<string, long> { ["runs without a reply"] = cold.ErrorCount } : [];
+                break;
+            default:
+                var mode = BenchModes.Parse(part);
+                var result = await ModeRun.MeasureAsync(mode, sink, options.Users, options.WarmUp, options.Measure, part);
+                var load = result.Load;
+                output.WriteLine($"{part}: {load.TurnsPerSecond:N0} turns/s, p50 {load.Reply.P50:N1} ms, p99 {load.Reply.P99:N1} ms, " +
+                                 $"{ReportTable.Bytes(result.AllocatedBytesPerTurn)} and {result.BotCpuMicrosecondsPerTurn:N0} µs CPU per turn, " +
+                                 $"JIT {result.JitMilliseconds:N0} ms in the window, GC pauses {result.GcPausePercent:N1} %");
+                errors = result.ConnectorCallsWithoutToken > 0
+                    ? load.Errors.Append(KeyValuePair.Create("connector calls without the bot's token", result.ConnectorCallsWithoutToken)).ToDictionary()
+                    : load.Errors;
+                break;
         }
 
-        return errors == 0 ? 0 : 1;
+        if (errors.Count > 0)
+        {
+            ReportTable.ErrorBanner(output, errors.Values.Sum(), errors.Select(e => (e.Key, e.Value)));
+        }
+
+        return errors.Count == 0 ? 0 : 1;
     }
 
     /// <summary>Refuses to measure something else than the product: a missing build, or other runtime settings.</summary>
