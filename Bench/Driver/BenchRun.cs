@@ -33,16 +33,21 @@ public static class BenchRun
         var modes = new List<ModeResult>();
         foreach (var mode in new[] { BenchMode.Floor, BenchMode.Anonymous, BenchMode.Auth })
         {
-            var result = await ModeRun.MeasureAsync(mode, sink, options.Users, options.WarmUp, options.Measure, mode.Name());
-            output.WriteLine($"  {mode.Name(),-10} {result.Load.TurnsPerSecond,8:N0} turns/s, p99 {result.Load.Reply.P99:N1} ms, errors {result.Load.ErrorCount}");
-            modes.Add(result);
+            // With think time zero, latency is people / throughput (Little's law); the full run also
+            // measures the same people paced at half the throughput, where latency is the bot's own.
+            var paced = options.Quick || mode == BenchMode.Floor ? (double?)null : 0.5;
+            foreach (var result in await ModeRun.MeasureAsync(mode, sink, options.Users, options.WarmUp, options.Measure, mode.Name(), paced))
+            {
+                output.WriteLine($"  {result.Mode,-16} {result.Load.TurnsPerSecond,8:N0} turns/s, p99 {result.Load.Reply.P99:N1} ms, errors {result.Load.ErrorCount}");
+                modes.Add(result);
+            }
         }
 
         // Unloaded latency: one person, the bot otherwise idle.
         ModeResult? single = null;
         if (!options.Quick)
         {
-            single = await ModeRun.MeasureAsync(BenchMode.Anonymous, sink, 1, options.WarmUp, options.Measure, "anonymous-1");
+            single = (await ModeRun.MeasureAsync(BenchMode.Anonymous, sink, 1, options.WarmUp, options.Measure, "anonymous-1"))[0];
         }
 
         output.WriteLine($"  creating {options.IdleConversations:N0} idle conversations…");
@@ -59,7 +64,7 @@ public static class BenchRun
         var path = options.OutputFile ?? RepositoryLayout.Artifacts(options.Quick ? "bench-quick.json" : "bench.json");
         report.Write(path);
         ReportTable.Print(report, output);
-        output.WriteLine($"written: {Path.GetRelativePath(RepositoryLayout.Root, Path.GetFullPath(path))}");
+        output.WriteLine($"written: {Path.GetRelativePath(RepositoryLayout.Root, Path.GetFullPath(path))}; measured in {DateTimeOffset.UtcNow - startedAt:m\\:ss} (after the build)");
         return errors == 0 ? 0 : 1;
     }
 
@@ -81,7 +86,7 @@ public static class BenchRun
                 break;
             default:
                 var mode = BenchModes.Parse(part);
-                var result = await ModeRun.MeasureAsync(mode, sink, options.Users, options.WarmUp, options.Measure, part);
+                var result = (await ModeRun.MeasureAsync(mode, sink, options.Users, options.WarmUp, options.Measure, part))[0];
                 var load = result.Load;
                 output.WriteLine($"{part}: {load.TurnsPerSecond:N0} turns/s, p50 {load.Reply.P50:N1} ms, p99 {load.Reply.P99:N1} ms, " +
                                  $"{ReportTable.Bytes(result.AllocatedBytesPerTurn)} and {result.BotCpuMicrosecondsPerTurn:N0} µs CPU per turn, " +
@@ -130,6 +135,8 @@ public static class BenchRun
         {
             "the load generator and the connector sink run on the same 2 cores as the bot: their CPU is taken from the bot's",
             "tokens: one RS256 channel token (Bot Framework issuer, key endorsed for msteams) on every request, checked by the bot each time",
+            "with think time zero, mean latency = people / throughput (Little's law): 100 people at 3,000 turns/s wait 33 ms on average, " +
+            "so p99 ≤ 20 ms with 100 people needs over 5,000 turns/s; the -paced rows (full run) are the same people at half the throughput",
         };
         if (sink.Unmatched > 0)
         {

@@ -14,7 +14,8 @@ public static class BotSettings
     public const string LogLevel = "Warning";
     public const string AppId = "5e7c0b07-0000-4000-8000-00000000be7c";
 
-    public static Dictionary<string, string> For(BenchMode mode, ConnectorSink sink, TimeSpan? conversationTtl = null)
+    /// <param name="expiry">For the soak: how long conversations and the record of handled activities are kept.</param>
+    public static Dictionary<string, string> For(BenchMode mode, ConnectorSink sink, TimeSpan? expiry = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -38,9 +39,12 @@ public static class BotSettings
             settings["Bot:AllowAnonymous"] = "true";
         }
 
-        if (conversationTtl is { } ttl)
+        if (expiry is { } lifetime)
         {
-            settings["State:ConversationTtl"] = ttl.ToString("c");
+            // Both hold per-turn memory: with only the TTL short, the 10-minute record of handled
+            // activities (kept for Teams' re-sends, invoke answers included) would grow all soak long.
+            settings["State:ConversationTtl"] = lifetime.ToString("c");
+            settings["Bot:DuplicateWindow"] = lifetime.ToString("c");
         }
 
         return settings;

@@ -17,16 +17,32 @@ public sealed record ModeResult(string Mode, LoadResult Load, double AllocatedBy
 /// <summary>One mode: a fresh bot process, warm-up, then a measured window, all with the same people walking.</summary>
 public static class ModeRun
 {
-    public static async Task<ModeResult> MeasureAsync(BenchMode mode, ConnectorSink sink, int users, TimeSpan warmUp,
-        TimeSpan measure, string label)
+    /// <param name="pacedShare">Then, in the same process, the same people paced at this share of the measured throughput.</param>
+    public static async Task<IReadOnlyList<ModeResult>> MeasureAsync(BenchMode mode, ConnectorSink sink, int users, TimeSpan warmUp,
+        TimeSpan measure, string label, double? pacedShare = null)
     {
         await using var host = await HostProcess.StartBenchHostAsync(mode, BotSettings.For(mode, sink), $"host-{label}.log");
         sink.RequireToken = mode == BenchMode.Auth;
-        var missingTokenBefore = sink.MissingToken;
         var token = mode == BenchMode.Auth ? sink.Issuer.ChannelToken(BotSettings.AppId, sink.ServiceUrl) : null;
         using var generator = new LoadGenerator(host.BaseUrl, sink, floor: mode == BenchMode.Floor, token);
+        var plan = new LoadPlan(Walks.PoliceThenShare, users);
+        var results = new List<ModeResult> { await WindowAsync(host, sink, generator, plan, warmUp, measure, label) };
+        if (pacedShare is { } share)
+        {
+            // The JIT is warm by now: a short settling is enough.
+            var paced = plan with { TurnsPerSecond = results[0].Load.TurnsPerSecond * share };
+            results.Add(await WindowAsync(host, sink, generator, paced, TimeSpan.FromSeconds(3), measure, $"{label}-paced"));
+        }
 
-        var run = generator.Start(new LoadPlan(Walks.PoliceThenShare, users));
+        sink.RequireToken = false;
+        return results;
+    }
+
+    private static async Task<ModeResult> WindowAsync(HostProcess host, ConnectorSink sink, LoadGenerator generator, LoadPlan plan,
+        TimeSpan warmUp, TimeSpan measure, string label)
+    {
+        var missingTokenBefore = sink.MissingToken;
+        var run = generator.Start(plan);
         await Task.Delay(warmUp);
         var before = await host.StatsAsync(fullCollection: false);
         var driverBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -36,7 +52,6 @@ public static class ModeRun
         var after = await host.StatsAsync(fullCollection: false);
         var driverCpu = (Process.GetCurrentProcess().TotalProcessorTime - driverBefore).TotalMilliseconds;
         var load = await run.StopAsync();
-        sink.RequireToken = false;
 
         var turns = Math.Max(1, load.Turns);
         var botCpu = after.CpuMilliseconds - before.CpuMilliseconds;

@@ -7,7 +7,7 @@ using SecretBot.Bench.Report;
 namespace SecretBot.Bench.Driver;
 
 /// <summary>
-/// The soak: the anonymous bot with a one-minute conversation lifetime, at half of its capacity,
+/// The soak: the anonymous bot with a one-minute conversation lifetime (and duplicate window), at half of its capacity,
 /// every walk in a new conversation so that finished ones go idle and expire; its memory is
 /// sampled throughout and must be flat once conversations expire (second half of the run).
 /// </summary>
@@ -43,7 +43,7 @@ public static class Soak
         }
 
         var rate = options.SoakRate ?? capacity!.Value / 2;
-        output.WriteLine($"soak: {minutes} min at {rate:N0} turns/s, conversation TTL {ConversationTtl:c}, memory sampled every {SampleEvery.TotalSeconds} s");
+        output.WriteLine($"soak: {minutes} min at {rate:N0} turns/s, conversation TTL and duplicate window {ConversationTtl:c}, memory sampled every {SampleEvery.TotalSeconds} s");
         var run = generator.Start(plan with { TurnsPerSecond = rate });
         var samples = await SampleAsync(host, TimeSpan.FromMinutes(minutes), output);
         var load = await run.StopAsync();
