@@ -16,8 +16,8 @@ public sealed record BenchOptions
     /// <summary>Simulated people at once, in the throughput runs.</summary>
     public int Users { get; init; } = 100;
 
-    // Quick: three modes of 4 + 5 s and 100,000 idle conversations fit in a minute.
-    public TimeSpan WarmUp => Quick ? TimeSpan.FromSeconds(4) : TimeSpan.FromSeconds(10);
+    // Quick: three modes of 3 + 5 s and 100,000 idle conversations fit in a minute.
+    public TimeSpan WarmUp => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(10);
 
     public TimeSpan Measure => Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30);
 

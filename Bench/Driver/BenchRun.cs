@@ -137,6 +137,7 @@ public static class BenchRun
             "tokens: one RS256 channel token (Bot Framework issuer, key endorsed for msteams) on every request, checked by the bot each time",
             "with think time zero, mean latency = people / throughput (Little's law): 100 people at 3,000 turns/s wait 33 ms on average, " +
             "so p99 ≤ 20 ms with 100 people needs over 5,000 turns/s; the -paced rows (full run) are the same people at half the throughput",
+            "the benchmark is not a test: no test asserts a timing; Bot.Tests/Bench checks that its walks reach the answer cards, by counts",
         };
         if (sink.Unmatched > 0)
         {

@@ -16,7 +16,7 @@ public sealed record IdleResult(long Conversations, double Seconds, long HeapBef
 
 public static class IdleMemory
 {
-    private const int WarmUpConversations = 2_000;
+    private const int WarmUpConversations = 1_000;
 
     /// <summary>
     /// Creates <paramref name="count"/> conversations over HTTP, each with one message that leaves a
