@@ -70,7 +70,7 @@ public sealed class BotDialogTurn(BotTurn turn, DialogTurnInput input, Channels.
         {
             reply.Attachments =
             [
-                new Attachment { ContentType = AdaptiveCardType, Content = JsonSerializer.SerializeToElement(message.Card) },
+                new Attachment { ContentType = AdaptiveCardType, Content = message.Card },
             ];
         }
 

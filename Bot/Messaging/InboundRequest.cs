@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using SecretBot.Bot.Protocol;
 
@@ -33,29 +34,75 @@ public static class InboundRequest
     public static async Task<(byte[]? Body, ProtocolError? Error)> ReadBodyAsync(HttpRequest request, int maxBytes,
         CancellationToken cancellationToken)
     {
-        var buffer = new MemoryStream(capacity: (int)Math.Min(request.ContentLength ?? 4096, maxBytes));
-        var chunk = new byte[16 * 1024];
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+
+        byte[]? body;
         try
         {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    return (null, TooLarge(maxBytes));
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
+            // Teams announces the length: read straight into an array of that size, no copies.
+            body = request.ContentLength is { } announced
+                ? await ReadAnnouncedAsync(request.Body, (int)announced, cancellationToken)
+                : await ReadUnannouncedAsync(request.Body, maxBytes, cancellationToken);
         }
         catch (Exception exception) when (exception is IOException or BadHttpRequestException)
         {
             return (null, new ProtocolError(400, "IncompleteBody", "The request body ended before its announced length."));
         }
 
-        return buffer.Length == 0
-            ? (null, new ProtocolError(400, "EmptyBody", "The body is empty; an activity is expected."))
-            : (buffer.ToArray(), null);
+        return body switch
+        {
+            null => (null, TooLarge(maxBytes)),
+            { Length: 0 } => (null, new ProtocolError(400, "EmptyBody", "The body is empty; an activity is expected.")),
+            _ => (body, null),
+        };
+    }
+
+    /// <summary>A body whose announced length is within the limit.</summary>
+    private static async Task<byte[]> ReadAnnouncedAsync(Stream stream, int length, CancellationToken cancellationToken)
+    {
+        var body = new byte[length];
+        var filled = 0;
+        while (filled < length)
+        {
+            var read = await stream.ReadAsync(body.AsMemory(filled), cancellationToken);
+            if (read == 0)
+            {
+                throw new IOException("The body ended before its announced length.");
+            }
+
+            filled += read;
+        }
+
+        return body;
+    }
+
+    /// <summary>A chunked body, read up to the limit; null when it goes over.</summary>
+    private static async Task<byte[]?> ReadUnannouncedAsync(Stream stream, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return buffer.ToArray();
     }
 
     public static (Activity? Activity, ProtocolError? Error) Parse(byte[] body)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace SecretBot.Bot.Protocol;
@@ -103,7 +104,9 @@ public sealed class Attachment
 {
     public string? ContentType { get; set; }
     public string? ContentUrl { get; set; }
-    public JsonElement? Content { get; set; }
+
+    /// <summary>A node, not an element: a card the bot built is written out as it is, without a copy to parse first.</summary>
+    public JsonNode? Content { get; set; }
     public string? Name { get; set; }
     public string? ThumbnailUrl { get; set; }
 

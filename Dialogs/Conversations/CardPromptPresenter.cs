@@ -1,5 +1,6 @@
 using SecretBot.Cards.Catalog;
 using SecretBot.Cards.Compose;
+using SecretBot.Cards.Model;
 using SecretBot.Cards.Texts;
 using SecretBot.Dialogs.Prompts;
 using SecretBot.Dialogs.Turns;
@@ -9,6 +10,9 @@ namespace SecretBot.Dialogs.Conversations;
 /// <summary>Prompts drawn as the product's Adaptive Cards: question cards, answered cards, notices.</summary>
 public sealed class CardPromptPresenter : IPromptPresenter
 {
+    // A question card is the same for everyone who gets that question in that language.
+    private readonly CardMemo _cards = new();
+
     public OutgoingMessage Question(PromptOptions prompt, string language) => QuestionMessage(prompt, language, retry: false);
 
     public OutgoingMessage Retry(PromptOptions prompt, string language, string hint) => QuestionMessage(prompt, language, retry: true);
@@ -19,7 +23,9 @@ public sealed class CardPromptPresenter : IPromptPresenter
     public OutgoingMessage Answered(PromptOptions prompt, Prompts.Choice chosen, string language)
     {
         var input = Input(prompt);
-        return new OutgoingMessage(prompt.Question, AnsweredQuestionCard.Create(Texts(language), input, chosen.Id).ToJsonObject());
+        var (_, card) = _cards.Get(Key("answered", language, input, chosen.Id),
+            () => AnsweredQuestionCard.Create(Texts(language), input, chosen.Id));
+        return new OutgoingMessage(prompt.Question, card);
     }
 
     public OutgoingMessage Help(PromptOptions? prompt, string help, string language) => new(help);
@@ -28,11 +34,19 @@ public sealed class CardPromptPresenter : IPromptPresenter
 
     public static CardTexts Texts(string language) => CardTexts.For(language == "en" ? Language.En : Language.Fr);
 
-    private static OutgoingMessage QuestionMessage(PromptOptions prompt, string language, bool retry)
+    private OutgoingMessage QuestionMessage(PromptOptions prompt, string language, bool retry)
     {
-        var card = QuestionCard.Create(Texts(language), Input(prompt) with { ShowRetryHint = retry });
-        return new OutgoingMessage(prompt.Question, card.ToJsonObject(), Prompt.QuestionMessage);
+        var input = Input(prompt) with { ShowRetryHint = retry };
+        var (_, card) = _cards.Get(Key("question", language, input, null), () => QuestionCard.Create(Texts(language), input));
+        return new OutgoingMessage(prompt.Question, card, Prompt.QuestionMessage);
     }
+
+    /// <summary>Everything a question card is drawn from: the language and the whole input, texts included.</summary>
+    private static string Key(string card, string language, QuestionCardInput input, string? chosen) => CardMemo.Key(
+    [
+        card, language, input.Topic, input.QuestionId, input.Text, input.Help, input.Progress.Number, input.Progress.Total,
+        input.ShowRetryHint, chosen, .. input.Choices.SelectMany(choice => new[] { choice.Id, choice.Label }),
+    ]);
 
     private static QuestionCardInput Input(PromptOptions prompt)
     {

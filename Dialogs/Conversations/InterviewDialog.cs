@@ -25,6 +25,9 @@ public sealed class InterviewDialog(KnowledgeBase knowledge, Evaluator evaluator
     public const string AnswerPrefix = "a.";
     private const string Current = "cur";
 
+    // An answer card is the same for everyone who gave the same answers: the evaluation is pure.
+    private readonly Cards.Model.CardMemo _answerCards = new();
+
     public override bool IsRestartable => true;
 
     public override Task<DialogTurnResult> BeginAsync(DialogContext context, DialogValues? options, CancellationToken cancellationToken)
@@ -90,8 +93,10 @@ public sealed class InterviewDialog(KnowledgeBase knowledge, Evaluator evaluator
 
         var answer = evaluator.Evaluate(interview.Jurisdiction, interview.Topic, path.Answers);
         var texts = CardPromptPresenter.Texts(context.Language);
-        await context.SendAsync(new OutgoingMessage(answer.Title.In(context.Language),
-            AnswerCard.Create(texts, answer, canAskReferent).ToJsonObject()), cancellationToken);
+        var cardKey = Cards.Model.CardMemo.Key([context.Language, interview.Jurisdiction, interview.Topic,
+            .. path.Answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}")]);
+        var (_, card) = _answerCards.Get(cardKey, () => AnswerCard.Create(texts, answer, canAskReferent));
+        await context.SendAsync(new OutgoingMessage(answer.Title.In(context.Language), card), cancellationToken);
         return await context.EndDialogAsync(new InterviewResult(interview.Jurisdiction, interview.Topic, path.Answers), cancellationToken);
     }
 

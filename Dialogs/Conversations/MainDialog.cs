@@ -1,5 +1,6 @@
 using SecretBot.Cards.Catalog;
 using SecretBot.Cards.Compose;
+using SecretBot.Cards.Model;
 using SecretBot.Cards.Texts;
 using SecretBot.Dialogs.Engine;
 using SecretBot.Dialogs.Interruptions;
@@ -23,6 +24,9 @@ public sealed class MainDialog(KnowledgeBase knowledge, Router router, Preferenc
     public const string Name = "main";
     private const string LastPrefix = "last.";
     private const string PendingTopic = "pending.topic";
+
+    // A look-up card (the urgent reflexes among them) is the same for everyone in that language and country.
+    private readonly CardMemo _lookupCards = new();
 
     public override async Task<DialogTurnResult> BeginAsync(DialogContext context, DialogValues? options, CancellationToken cancellationToken) =>
         await HandleAsync(context, context.ActiveDialog!, options?.GetId(DialogTurnRunner.CommandOption), cancellationToken);
@@ -116,7 +120,9 @@ public sealed class MainDialog(KnowledgeBase knowledge, Router router, Preferenc
                 break;
             case RouteKind.Urgent or RouteKind.Lookup:
                 var sources = knowledge[jurisdiction];
-                await SendCardAsync(context, LookupCard.Create(texts, sources.Lookups.First(l => l.Id == route.Id), sources, knowledge.Version), cancellationToken);
+                var (fallback, card) = _lookupCards.Get(CardMemo.Key([context.Language, jurisdiction, route.Id]),
+                    () => LookupCard.Create(texts, sources.Lookups.First(l => l.Id == route.Id), sources, knowledge.Version));
+                await context.SendAsync(new OutgoingMessage(fallback, card), cancellationToken);
                 break;
             case RouteKind.Interview:
                 await StartInterviewAsync(context, main, route.Id!, route.Prefill, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SecretBot.Knowledge.Model;
 using SecretBot.Knowledge.Search;
 
@@ -24,6 +25,8 @@ public sealed class Router
     private readonly Dictionary<string, List<HashSet<string>>> _intents;
     private readonly List<string> _intentOrder;
     private readonly List<(string Situation, List<HashSet<string>> Cues)> _urgent;
+    // The stems of each choice's synonyms, computed once per choice rather than for every message.
+    private readonly ConcurrentDictionary<Choice, List<string>[]> _synonymStems = new(ReferenceEqualityComparer.Instance);
 
     public Router(KnowledgeBase knowledge, KnowledgeSearch search)
     {
@@ -40,14 +43,14 @@ public sealed class Router
     // Below this lead over the runner-up, the bot asks instead of guessing.
     private const double ClearLead = 1.05;
     // A definition answers "what is…" questions; without such a cue the person is asking about their situation.
-    private static readonly string[] DefinitionCues =
+    private static readonly string[] DefinitionCues = Padded(
     [
         "c est quoi", "qu est ce", "definition", "que couvre", "qui est", "sanction", "risque", "peine", "amende", "difference",
         "appartient", "delier", "lever le secret", "rgpd", "facebook", "reseaux sociaux", "whatsapp", "groupe ferme", "publier",
         "supervision", "intervision", "analyse de pratique", "statistique", "condamnation", "chiffres", "what is", "what does",
         "penalt", "social media", "confident necessaire", "concertation", "obligation de reserve", "liste des professions",
         "quelles informations", "combien",
-    ];
+    ]);
 
     private static readonly HashSet<string> Greetings =
         ["bonjour", "salut", "hello", "hi", "hey", "coucou", "bonsoir", "menu", "start", "commencer", "debut"];
@@ -60,14 +63,16 @@ public sealed class Router
             return Route.To(RouteKind.Welcome);
         }
 
-        var stems = StemSet(text);
+        // The message is normalised and stemmed once; every test below reads these.
+        var stems = search.StemsOfNormalized(normalized).ToHashSet(StringComparer.Ordinal);
         if (_urgent.FirstOrDefault(u => u.Cues.Any(cue => cue.IsSubsetOf(stems))).Situation is { } situation)
         {
             return Route.To(RouteKind.Urgent, knowledge[jurisdiction].Urgent(situation).Id);
         }
 
-        var cue = DefinitionCues.Any(c => $" {normalized} ".Contains($" {c}", StringComparison.Ordinal));
-        var found = search.Search(jurisdiction, text, max: 8);
+        var padded = $" {normalized} ";
+        var cue = DefinitionCues.Any(c => padded.Contains(c, StringComparison.Ordinal));
+        var found = search.SearchStems(jurisdiction, stems, max: 8);
         // "C'est quoi…", "quelles sanctions…": a definition that matches fairly well answers it.
         if (cue && found.FirstOrDefault(hit => IsDefinition(jurisdiction, hit)) is { } definition && definition.Score >= found[0].Score * 0.5)
         {
@@ -106,10 +111,16 @@ public sealed class Router
 
         return best.Kind == HitKind.Lookup
             ? Route.To(RouteKind.Lookup, best.Id)
-            : new Route(RouteKind.Interview, best.Id, Prefill(knowledge.Interview(jurisdiction, best.Id), text), []);
+            : new Route(RouteKind.Interview, best.Id, Prefill(knowledge.Interview(jurisdiction, best.Id), stems), []);
     }
 
+    private List<string>[] SynonymStems(Choice choice) => _synonymStems.GetOrAdd(choice,
+        c => c.SynonymsFr.Concat(c.SynonymsEn).Select(synonym => search.Stems(synonym).ToList()).ToArray());
+
     private HashSet<string> StemSet(string? text) => search.Stems(text).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Cues with the space that starts a word, padded once rather than for every message.</summary>
+    private static string[] Padded(string[] cues) => cues.Select(cue => $" {cue}").ToArray();
 
     /// <summary>The topic's place in routing.yaml's intents (0 weighs most) when one of its intents is in the message.</summary>
     private int? IntentRank(string topic, HashSet<string> stems)
@@ -128,14 +139,13 @@ public sealed class Router
     /// Answers the message already gives ("je suis assistante sociale au CPAS" answers the role):
     /// a question is pre-filled only when exactly one of its choices is named, and never a yes/no.
     /// </summary>
-    private Dictionary<string, string> Prefill(Interview interview, string? text)
+    private Dictionary<string, string> Prefill(Interview interview, HashSet<string> stems)
     {
-        var stems = search.Stems(text).ToHashSet(StringComparer.Ordinal);
         var prefill = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var question in interview.Questions.Where(q => q.Choices.All(c => c.Id is not ("yes" or "no"))))
         {
-            var named = question.Choices.Where(choice => choice.SynonymsFr.Concat(choice.SynonymsEn)
-                    .Any(synonym => search.Stems(synonym).ToList() is { Count: > 0 } words && words.All(stems.Contains)))
+            var named = question.Choices.Where(choice => SynonymStems(choice)
+                    .Any(words => words.Count > 0 && words.All(stems.Contains)))
                 .ToList();
             if (named.Count == 1)
             {

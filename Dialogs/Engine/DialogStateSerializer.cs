@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace SecretBot.Dialogs.Engine;
@@ -12,7 +13,8 @@ public static class DialogStateSerializer
 
     public static byte[] Serialize(DialogState state)
     {
-        using var buffer = new MemoryStream();
+        // Written straight into one buffer (a state is a few hundred bytes), then copied out once.
+        var buffer = new ArrayBufferWriter<byte>(512);
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
@@ -31,7 +33,7 @@ public static class DialogStateSerializer
             json.WriteEndObject();
         }
 
-        return buffer.ToArray();
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Reads a state, or returns null when the document is not one this version can trust.</summary>

@@ -43,9 +43,13 @@ public sealed class KnowledgeSearch
     }
 
     /// <summary>The best entries for a query, best first; empty when nothing matches.</summary>
-    public IReadOnlyList<SearchHit> Search(Jurisdiction jurisdiction, string? query, int max = 5)
+    public IReadOnlyList<SearchHit> Search(Jurisdiction jurisdiction, string? query, int max = 5) =>
+        SearchStems(jurisdiction, Stems(query), max);
+
+    /// <summary>The same search for a query already reduced to its <see cref="Stems(string?)"/>, so that routing stems a message once.</summary>
+    public IReadOnlyList<SearchHit> SearchStems(Jurisdiction jurisdiction, IEnumerable<string> queryStems, int max = 5)
     {
-        var stems = Stems(query).Select(Forgive).Where(s => s is not null).Distinct().ToList();
+        var stems = queryStems.Select(Forgive).Where(s => s is not null).Distinct().ToList();
         if (stems.Count == 0)
         {
             return [];
@@ -62,7 +66,11 @@ public sealed class KnowledgeSearch
     }
 
     /// <summary>The stems a text is reduced to, synonyms folded (public so routing can test words).</summary>
-    public IEnumerable<string> Stems(string? text) => FrenchText.Stems(_synonyms.Fold(FrenchText.Normalize(text))).Select(_synonyms.Canonical);
+    public IEnumerable<string> Stems(string? text) => StemsOfNormalized(FrenchText.Normalize(text));
+
+    /// <summary>The stems of a text already through <see cref="FrenchText.Normalize"/>.</summary>
+    public IEnumerable<string> StemsOfNormalized(string normalized) =>
+        FrenchText.Stems(_synonyms.Fold(normalized)).Select(_synonyms.Canonical);
 
     /// <summary>A stem the index does not know, on a longer word (6 letters or more), is read as the known stem one edit away.</summary>
     private string? Forgive(string stem)

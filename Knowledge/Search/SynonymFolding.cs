@@ -7,6 +7,7 @@ namespace SecretBot.Knowledge.Search;
 internal sealed class SynonymFolding
 {
     private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
+    // Padded with spaces once here, so that folding a message allocates nothing per phrase.
     private readonly List<(string Phrase, string Word)> _phrases = [];
 
     public SynonymFolding(IEnumerable<IReadOnlyList<string>> groups)
@@ -19,7 +20,7 @@ internal sealed class SynonymFolding
             {
                 if (word.Contains(' '))
                 {
-                    _phrases.Add((word, head));
+                    _phrases.Add(($" {word} ", $" {head} "));
                 }
                 else
                 {
@@ -43,7 +44,7 @@ internal sealed class SynonymFolding
         var padded = $" {normalized} ";
         foreach (var (phrase, word) in _phrases)
         {
-            padded = padded.Replace($" {phrase} ", $" {word} ", StringComparison.Ordinal);
+            padded = padded.Replace(phrase, word, StringComparison.Ordinal);
         }
 
         return padded.Trim();
