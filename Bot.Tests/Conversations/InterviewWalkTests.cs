@@ -1,16 +1,12 @@
-using System.Text.Json.Nodes;
 using SecretBot.Bot.Tests.Infrastructure;
 using SecretBot.Bot.Tests.Knowledge;
 using SecretBot.Knowledge.Evaluation;
-using SecretBot.Knowledge.Model;
 
 namespace SecretBot.Bot.Tests.Conversations;
 
 /// <summary>
-/// Every knowledge case, walked through the real bot over HTTP as a person in Teams would: start the
-/// topic from the welcome card's button, answer each question card by clicking the button for the
-/// case's answer (Action.Execute invokes, or the Action.Submit fallback, or typing the label), and
-/// read the answer card at the end.
+/// Every knowledge case, walked through the real bot over HTTP as a person in Teams would (see
+/// <see cref="InterviewWalk"/>), each with one way of clicking; the answer card must be the case's.
 /// </summary>
 public sealed class InterviewWalkTests : IAsyncLifetime
 {
@@ -30,8 +26,6 @@ public sealed class InterviewWalkTests : IAsyncLifetime
         await _connector.DisposeAsync();
     }
 
-    public enum Clicks { Execute, SubmitFallback, Typed }
-
     public static TheoryData<string, Clicks> Walks()
     {
         var data = new TheoryData<string, Clicks>();
@@ -48,49 +42,9 @@ public sealed class InterviewWalkTests : IAsyncLifetime
     public async Task WalkingTheInterviewReachesTheCasesAnswer(string caseName, Clicks clicks)
     {
         var knowledgeCase = Cases.Single(c => c.ToString() == caseName);
-        var locale = knowledgeCase.Jurisdiction == Jurisdiction.BE ? "fr-BE" : "fr-FR";
-        var user = new TeamsUser(_bot, _connector, $"walk-{Guid.NewGuid():N}", locale);
+        var user = new TeamsUser(_bot, _connector, $"walk-{Guid.NewGuid():N}", InterviewWalk.LocaleOf(knowledgeCase));
 
-        var welcome = (await user.SayAsync("bonjour")).Single().Card()!;
-        await user.ExecuteAsync(welcome.Button("topic", "topic", knowledgeCase.Topic), null);
-        var interview = RealKnowledge.Value.Interview(knowledgeCase.Jurisdiction, knowledgeCase.Topic);
-        var expectedPath = InterviewPath.Walk(interview, knowledgeCase.Answers);
-
-        var reply = user.NewReplies().Single();
-        foreach (var question in expectedPath.Asked)
-        {
-            var card = reply.Card()!;
-            Assert.Contains(question.Text.Fr, card.Text());
-            var choiceId = knowledgeCase.Answers[question.Id];
-            var button = card.Button("answer", "choice", choiceId);
-            IReadOnlyList<ConnectorRequest> replies;
-            switch (clicks)
-            {
-                case Clicks.Execute:
-                    var response = await user.ExecuteAsync(button, reply.ReturnedId);
-                    Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)response["type"]);
-                    Assert.DoesNotContain(response["value"]!.AsObject().Buttons(), b => (string?)b["verb"] == "answer");
-                    replies = user.NewReplies();
-                    break;
-                case Clicks.SubmitFallback:
-                    await user.SubmitAsync(button, reply.ReturnedId);
-                    replies = user.NewReplies();
-                    break;
-                default:
-                    replies = await user.SayAsync(question.Choices.First(c => c.Id == choiceId).Label.Fr);
-                    break;
-            }
-
-            if (clicks != Clicks.Execute)
-            {
-                // The question card is replaced by its answered form through the connector.
-                Assert.Contains(replies, r => r.Method == "PUT");
-            }
-
-            reply = replies.Last(r => r.Method == "POST");
-        }
-
-        var answerCard = reply.Card()!;
+        var answerCard = await InterviewWalk.WalkAsync(user, knowledgeCase, clicks);
         var answer = new Evaluator(RealKnowledge.Value).Evaluate(knowledgeCase.Jurisdiction, knowledgeCase.Topic, knowledgeCase.Answers);
         var text = answerCard.Text();
         Assert.Contains(answer.Title.Fr, text);

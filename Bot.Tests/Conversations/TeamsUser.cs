@@ -9,11 +9,13 @@ namespace SecretBot.Bot.Tests.Conversations;
 /// A person in Teams, talking to the real bot over HTTP: types messages, clicks card buttons the
 /// way Teams sends them (an <c>adaptiveCard/action</c> invoke for Action.Execute, a message with a
 /// value for the Action.Submit fallback), and reads what the bot sent through the local connector.
+/// The activities it sends can also be built without sending them (for the fuzz).
 /// </summary>
 public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conversationId, string locale = "fr-BE",
     string conversationType = "personal", string userId = "user-id-0")
 {
     private readonly HttpClient _http = new();
+    private readonly List<string> _sent = [];
     private int _seen;
 
     public string ConversationId { get; } = conversationId;
@@ -21,25 +23,58 @@ public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conv
     /// <summary>The display name Teams sends in <c>from.name</c>; the recorded fixture's when null.</summary>
     public string? UserName { get; init; }
 
-    /// <summary>What the bot sent since the last call (messages and card updates), in order.</summary>
+    /// <summary>What the bot delivered since the last call (messages and card updates), in order; refused attempts are not replies.</summary>
     public IReadOnlyList<ConnectorRequest> NewReplies()
     {
-        var mine = connector.Activities.Where(a => a.RawPath.Contains(Uri.EscapeDataString(ConversationId)) && a.Type == "message").ToList();
+        var mine = connector.Activities.Where(a => a.RawPath.Contains(Uri.EscapeDataString(ConversationId)) && a.Type == "message"
+                                                   && a.Answered < 300).ToList();
         var fresh = mine.Skip(_seen).ToList();
         _seen = mine.Count;
         return fresh;
     }
 
+    /// <summary>The ids of the activities this user sent, in order.</summary>
+    public IReadOnlyList<string> Sent => _sent;
+
     public async Task<IReadOnlyList<ConnectorRequest>> SayAsync(string text)
     {
-        var activity = Base("message");
-        activity["text"] = text;
-        await PostAsync(activity);
+        await PostAsync(Typed(text));
         return NewReplies();
     }
 
-    /// <summary>A channel message that @mentions the bot, as Teams sends it: the mention markup in the text and as an entity.</summary>
     public async Task<IReadOnlyList<ConnectorRequest>> MentionAsync(string text)
+    {
+        await PostAsync(Mentioning(text));
+        return NewReplies();
+    }
+
+    /// <summary>Types into the message extension's search box.</summary>
+    public async Task<JsonObject> SearchAsync(string? query)
+    {
+        var response = await PostAsync(Search(query));
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    /// <summary>Clicks a button as Teams does for Action.Execute; returns the invoke's JSON answer.</summary>
+    public async Task<JsonObject> ExecuteAsync(JsonObject button, string? cardMessageId)
+    {
+        var response = await PostAsync(Execute(button, cardMessageId));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    /// <summary>Clicks a button's Action.Submit fallback, as older clients do: a message whose value is the data.</summary>
+    public Task SubmitAsync(JsonObject button, string? cardMessageId) => PostAsync(Submit(button, cardMessageId));
+
+    public JsonObject Typed(string text)
+    {
+        var activity = Base("message");
+        activity["text"] = text;
+        return activity;
+    }
+
+    /// <summary>A channel message that @mentions the bot, as Teams sends it: the mention markup in the text and as an entity.</summary>
+    public JsonObject Mentioning(string text)
     {
         var activity = Base("message");
         var botId = activity["recipient"]!["id"]!.GetValue<string>();
@@ -50,12 +85,10 @@ public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conv
             ["mentioned"] = new JsonObject { ["id"] = botId, ["name"] = "SecretBot" },
             ["text"] = "<at>SecretBot</at>",
         });
-        await PostAsync(activity);
-        return NewReplies();
+        return activity;
     }
 
-    /// <summary>Types into the message extension's search box.</summary>
-    public async Task<JsonObject> SearchAsync(string? query)
+    public JsonObject Search(string? query)
     {
         var invoke = Base("invoke");
         invoke["name"] = "composeExtension/query";
@@ -65,12 +98,10 @@ public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conv
             ["parameters"] = new JsonArray(new JsonObject { ["name"] = "query", ["value"] = query ?? "" }),
             ["queryOptions"] = new JsonObject { ["skip"] = 0, ["count"] = 5 },
         };
-        var response = await PostAsync(invoke);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        return invoke;
     }
 
-    /// <summary>Clicks a button as Teams does for Action.Execute; returns the invoke's JSON answer.</summary>
-    public async Task<JsonObject> ExecuteAsync(JsonObject button, string? cardMessageId)
+    public JsonObject Execute(JsonObject button, string? cardMessageId)
     {
         var invoke = Base("invoke");
         invoke["name"] = "adaptiveCard/action";
@@ -84,18 +115,15 @@ public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conv
                 ["data"] = button["data"]?.DeepClone(),
             },
         };
-        var response = await PostAsync(invoke);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        return invoke;
     }
 
-    /// <summary>Clicks a button's Action.Submit fallback, as older clients do: a message whose value is the data.</summary>
-    public async Task SubmitAsync(JsonObject button, string? cardMessageId)
+    public JsonObject Submit(JsonObject button, string? cardMessageId)
     {
         var message = Base("message");
         message["replyToId"] = cardMessageId;
         message["value"] = button["fallback"]!["data"]!.DeepClone();
-        await PostAsync(message);
+        return message;
     }
 
     private JsonObject Base(string type)
@@ -116,6 +144,7 @@ public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conv
 
     private async Task<HttpResponseMessage> PostAsync(JsonObject activity)
     {
+        _sent.Add(activity["id"]!.GetValue<string>());
         var response = await _http.PostAsync(bot.MessagesUrl, new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{activity["type"]}: {response.StatusCode}");
         return response;

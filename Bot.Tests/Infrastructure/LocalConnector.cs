@@ -10,7 +10,7 @@ namespace SecretBot.Bot.Tests.Infrastructure;
 /// A local Bot Connector and OAuth token endpoint on loopback. It records every request the bot
 /// makes (method, raw path, Authorization, JSON body, time), answers like Teams (ids for activities,
 /// 201), and plays faults on demand: scripted answers (429 with Retry-After, 503, 500…), a delay,
-/// a token endpoint that is down or refuses.
+/// a fault plan consulted on every call, a token endpoint that is down or refuses.
 /// </summary>
 public sealed class LocalConnector : IAsyncDisposable
 {
@@ -43,6 +43,12 @@ public sealed class LocalConnector : IAsyncDisposable
 
     /// <summary>Every activity call answers this status while set (e.g. 500 forever).</summary>
     public int? FailAlwaysWith { get; set; }
+
+    /// <summary>
+    /// Consulted for every activity call that no scripted fault answers, with the call's method and
+    /// raw path and its body: the fault to play, or null for normal service.
+    /// </summary>
+    public Func<string, JsonNode?, Fault?>? FaultPlan { get; set; }
 
     public static async Task<LocalConnector> StartAsync()
     {
@@ -84,6 +90,9 @@ public sealed class LocalConnector : IAsyncDisposable
         return Activities.Where(a => a.Answered < 300).ToList();
     }
 
+    /// <summary>Drops what was recorded so far, so that a long run keeps no more than it needs.</summary>
+    public void Forget() => _requests.Clear();
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -117,7 +126,18 @@ public sealed class LocalConnector : IAsyncDisposable
             body = await JsonNode.ParseAsync(http.Request.Body);
         }
 
-        if (_faults.TryDequeue(out var fault) || (FailAlwaysWith is { } always && (fault = new Fault(always)) is not null))
+        var fault = _faults.TryDequeue(out var scripted) ? scripted
+            : FailAlwaysWith is { } always ? new Fault(always)
+            : FaultPlan?.Invoke($"{http.Request.Method} {RawTarget(http)}", body);
+        if (fault is { Delivered: true })
+        {
+            // Teams has the message; only its answer is late, or lost when the caller gives up first.
+            var delivered = Deliver(http, body);
+            await Task.Delay(fault.Delay, http.RequestAborted);
+            return delivered;
+        }
+
+        if (fault is not null)
         {
             if (fault.Delay > TimeSpan.Zero)
             {
@@ -133,6 +153,11 @@ public sealed class LocalConnector : IAsyncDisposable
             return Results.StatusCode(fault.Status);
         }
 
+        return Deliver(http, body);
+    }
+
+    private IResult Deliver(HttpContext http, JsonNode? body)
+    {
         var id = $"activity-{Interlocked.Increment(ref _nextId)}";
         Record(http, body, isActivity: true, answered: 201, returnedId: id);
         return http.Request.Method == HttpMethods.Delete
@@ -140,10 +165,12 @@ public sealed class LocalConnector : IAsyncDisposable
             : Results.Json(new JsonObject { ["id"] = id, ["activityId"] = id, ["serviceUrl"] = ServiceUrl.AbsoluteUri }, statusCode: 201);
     }
 
+    private static string RawTarget(HttpContext http) =>
+        http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.ToString();
+
     private void Record(HttpContext http, JsonNode? body, bool isActivity, int answered, string? returnedId = null)
     {
-        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.ToString();
-        _requests.Enqueue(new ConnectorRequest(http.Request.Method, raw, http.Request.Headers.Authorization.ToString(),
+        _requests.Enqueue(new ConnectorRequest(http.Request.Method, RawTarget(http), http.Request.Headers.Authorization.ToString(),
             body, DateTimeOffset.UtcNow, isActivity, answered, returnedId));
         _arrivals.Release();
     }
@@ -159,5 +186,10 @@ public sealed record ConnectorRequest(string Method, string RawPath, string Auth
     public string? Type => Body?["type"]?.GetValue<string>();
 }
 
-/// <summary>A scripted connector answer: a status, an optional Retry-After, an optional delay before answering.</summary>
-public sealed record Fault(int Status, int? RetryAfterSeconds = null, TimeSpan Delay = default);
+/// <summary>
+/// A scripted connector answer: a status, an optional Retry-After, an optional delay before answering.
+/// A call cut by the caller during the delay is dropped: it never counts as received. With
+/// <paramref name="Delivered"/>, the call counts as delivered on arrival and only its answer is
+/// delayed: a caller that gives up first never learns that Teams has the message.
+/// </summary>
+public sealed record Fault(int Status, int? RetryAfterSeconds = null, TimeSpan Delay = default, bool Delivered = false);

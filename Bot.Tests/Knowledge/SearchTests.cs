@@ -17,6 +17,25 @@ public sealed class SearchTests
         Assert.Equal(expected, FrenchText.Normalize(text));
 
     [Theory]
+    [InlineData(@"école\ufffe", "ecole")]
+    [InlineData(@"\ufffe aide \ufffe", "aide")]
+    public void ANoncharacterFromJsonDoesNotBreakNormalisation(string escaped, string expected)
+    {
+        // As the bot receives it: escaped in JSON, which lets U+FFFE through (a test runner may mangle it in theory data).
+        var text = System.Text.Json.JsonSerializer.Deserialize<string>($"\"{escaped}\"")!;
+
+        Assert.Equal(expected, FrenchText.Normalize(text));
+        Assert.Equal(expected, SecretBot.Dialogs.Prompts.TextNormalizer.Normalize(text));
+    }
+
+    [Fact]
+    public void DecompositionReplacesLoneSurrogatesAndKeepsPairs()
+    {
+        Assert.Equal("e\u0301cole \uFFFD 🙂 \uFFFD", UnicodeText.Decompose("école \uD800 🙂 \uDFFF"));
+        Assert.Equal("ecole", FrenchText.Normalize("\uDFFFécole\uD800"));
+    }
+
+    [Theory]
     [InlineData("flic", "police")]
     [InlineData("policière", "police")]
     [InlineData("le parquet", "procureur")]

@@ -59,13 +59,14 @@ public sealed class SearchExtension(KnowledgeBase knowledge, KnowledgeSearch sea
         {
             query = parameters.EnumerateArray()
                 .Where(p => p.ValueKind == JsonValueKind.Object && p.TryGetProperty("value", out var text) && text.ValueKind == JsonValueKind.String
-                            && !(p.TryGetProperty("name", out var name) && name.GetString() == "initialRun"))
+                            && !(p.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String && name.ValueEquals("initialRun")))
                 .Select(p => p.GetProperty("value").GetString())
                 .FirstOrDefault();
         }
 
         var count = v.TryGetProperty("queryOptions", out var options) && options.ValueKind == JsonValueKind.Object
-                    && options.TryGetProperty("count", out var c) && c.TryGetInt32(out var n) && n is > 0 and <= 25
+                    && options.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var n)
+                    && n is > 0 and <= 25
             ? n
             : DefaultCount;
         return (query, count);

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly.Telemetry;
 using SecretBot.Bot.Configuration;
 
 namespace SecretBot.Bot.Connector;
@@ -31,6 +33,10 @@ public static class ConnectorServices
                     provider.GetRequiredService<ILogger<ClientCredentialsTokenProvider>>()));
                 break;
         }
+
+        // The bot logs each retry itself, in one line without URL or exception. Polly's telemetry would
+        // log every failed attempt again as a warning with the exception's stack trace; its metrics stay.
+        services.PostConfigure<TelemetryOptions>(telemetry => telemetry.LoggerFactory = NullLoggerFactory.Instance);
 
         // The default HttpClient logs print request URLs, and connector URLs carry conversation ids.
         services.AddHttpClient<IConnectorClient, ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)

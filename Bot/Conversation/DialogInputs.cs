@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using SecretBot.Bot.Protocol;
 using SecretBot.Dialogs.Interruptions;
 using SecretBot.Dialogs.Turns;
@@ -31,15 +31,31 @@ public static class DialogInputs
             return null;
         }
 
-        var data = action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object
-            ? JsonNode.Parse(d.GetRawText())!.AsObject()
-            : new JsonObject();
-        if (action.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String && !data.ContainsKey(Interruption.VerbField))
+        // Written rather than built as a JsonObject: the data is the client's, and a JsonObject throws
+        // on the duplicate keys JSON allows.
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            data[Interruption.VerbField] = verb.GetString();
+            writer.WriteStartObject();
+            var hasVerb = false;
+            if (action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in data.EnumerateObject())
+                {
+                    property.WriteTo(writer);
+                    hasVerb |= property.NameEquals(Interruption.VerbField);
+                }
+            }
+
+            if (!hasVerb && action.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String)
+            {
+                writer.WriteString(Interruption.VerbField, verb.GetString());
+            }
+
+            writer.WriteEndObject();
         }
 
-        return JsonSerializer.SerializeToElement(data);
+        return JsonSerializer.Deserialize<JsonElement>(buffer.WrittenSpan);
     }
 
     /// <summary>The person's own choice first, then the organisation's default, then what their locale says; else ask.</summary>

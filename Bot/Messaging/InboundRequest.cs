@@ -107,6 +107,11 @@ public static class InboundRequest
 
     public static (Activity? Activity, ProtocolError? Error) Parse(byte[] body)
     {
+        if (HasUnreadableString(body))
+        {
+            return (null, new ProtocolError(400, "InvalidJson", "A string of the body escapes half of a surrogate pair; it is not text."));
+        }
+
         Activity? activity;
         try
         {
@@ -124,6 +129,37 @@ public static class InboundRequest
         }
 
         return (activity, Validate(activity));
+    }
+
+    /// <summary>
+    /// JSON's grammar lets a string escape a lone surrogate (<c>"\ud800"</c>), and .NET refuses to read
+    /// one as text. The typed fields of the activity would fail at once, but the parts kept as JSON
+    /// (value, channelData, entities) only when a handler reads them: checked once here instead.
+    /// </summary>
+    private static bool HasUnreadableString(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = ProtocolJson.Options.MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    reader.GetString();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON at all: the parse that follows says where.
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+
+        return false;
     }
 
     private static ProtocolError? Validate(Activity activity)

@@ -50,6 +50,7 @@ public sealed class BotTurn(Activity activity, IConnectorClient connector)
             : connector.ReplyToActivityAsync(serviceUrl, ConversationId, Activity.Id, reply, cancellationToken);
     }
 
+    /// <summary>Teams always names one; an activity without it can be read but not answered.</summary>
     private Uri RequireServiceUrl() =>
-        _serviceUrl ?? throw new InvalidOperationException("This activity has no serviceUrl to answer to.");
+        _serviceUrl ?? throw new ConnectorException("reply", null, "the activity has no serviceUrl to answer to");
 }

@@ -57,6 +57,14 @@ public sealed partial class TurnProcessor(
         {
             throw;
         }
+        catch (Exception exception) when (exception is ConnectorException or TokenUnavailableException)
+        {
+            // Not a fault of the turn: the connector refused or could not be reached after its retries
+            // (already logged with the reason), or no token could be had. An apology would take the same
+            // road and fail the same way. Both messages are the bot's own and quote no input.
+            LogUndelivered(exception.Message);
+            return (turn.Activity.IsType(ActivityTypes.Invoke) ? new InvokeResponse(200, null) : null, "undelivered");
+        }
         catch (Exception exception)
         {
             // The exception's message may quote input; its type and stack are enough to find the fault.
@@ -85,6 +93,9 @@ public sealed partial class TurnProcessor(
     [LoggerMessage(EventId = 101, Level = LogLevel.Error,
         Message = "Turn failed with {ExceptionType}; the user got an apology.\n{StackTrace}")]
     private partial void LogTurnFailed(string exceptionType, string stackTrace);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Turn's replies not delivered: {Reason}")]
+    private partial void LogUndelivered(string reason);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Error,
         Message = "Could not send the apology either ({ExceptionType}).")]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SecretBot.Knowledge.Search;
 
 namespace SecretBot.Dialogs.Prompts;
 
@@ -16,7 +17,7 @@ public static class TextNormalizer
             return "";
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = UnicodeText.Decompose(text);
         var builder = new StringBuilder(decomposed.Length);
         var space = true;
         foreach (var c in decomposed)

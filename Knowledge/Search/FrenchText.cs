@@ -37,7 +37,7 @@ public static class FrenchText
             return "";
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = UnicodeText.Decompose(text);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Bot.Tests.Knowledge;
+using SecretBot.Knowledge.Evaluation;
+using SecretBot.Knowledge.Model;
+
+namespace SecretBot.Bot.Tests.Conversations;
+
+/// <summary>How a person answers a question card.</summary>
+public enum Clicks { Execute, SubmitFallback, Typed }
+
+/// <summary>
+/// A knowledge case walked through the real bot as a person in Teams would: start the topic from
+/// the welcome card's button, answer each question card by clicking the button for the case's
+/// answer (Action.Execute invokes, or the Action.Submit fallback, or typing the label), each turn's
+/// replies checked on the way; the answer card at the end.
+/// </summary>
+public static class InterviewWalk
+{
+    /// <summary>The Teams locale of someone working under the case's jurisdiction.</summary>
+    public static string LocaleOf(KnowledgeCase knowledgeCase) => knowledgeCase.Jurisdiction == Jurisdiction.BE ? "fr-BE" : "fr-FR";
+
+    public static async Task<JsonObject> WalkAsync(TeamsUser user, KnowledgeCase knowledgeCase, Clicks clicks)
+    {
+        var welcome = (await user.SayAsync("bonjour")).Single().Card()!;
+        await user.ExecuteAsync(welcome.Button("topic", "topic", knowledgeCase.Topic), null);
+        var interview = RealKnowledge.Value.Interview(knowledgeCase.Jurisdiction, knowledgeCase.Topic);
+        var expectedPath = InterviewPath.Walk(interview, knowledgeCase.Answers);
+
+        var reply = user.NewReplies().Single();
+        foreach (var question in expectedPath.Asked)
+        {
+            var card = reply.Card()!;
+            Assert.Contains(question.Text.Fr, card.Text());
+            var choiceId = knowledgeCase.Answers[question.Id];
+            var button = card.Button("answer", "choice", choiceId);
+            IReadOnlyList<ConnectorRequest> replies;
+            switch (clicks)
+            {
+                case Clicks.Execute:
+                    var response = await user.ExecuteAsync(button, reply.ReturnedId);
+                    Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)response["type"]);
+                    Assert.DoesNotContain(response["value"]!.AsObject().Buttons(), b => (string?)b["verb"] == "answer");
+                    replies = user.NewReplies();
+                    break;
+                case Clicks.SubmitFallback:
+                    await user.SubmitAsync(button, reply.ReturnedId);
+                    replies = user.NewReplies();
+                    break;
+                default:
+                    replies = await user.SayAsync(question.Choices.First(c => c.Id == choiceId).Label.Fr);
+                    break;
+            }
+
+            if (clicks != Clicks.Execute)
+            {
+                // The question card is replaced by its answered form through the connector.
+                Assert.Contains(replies, r => r.Method == "PUT");
+            }
+
+            reply = replies.Last(r => r.Method == "POST");
+        }
+
+        return reply.Card()!;
+    }
+}
