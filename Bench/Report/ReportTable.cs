@@ -35,7 +35,7 @@ public static class ReportTable
         var idle = report.Idle;
         output.WriteLine();
         output.WriteLine(string.Create(Invariant,
-            $"idle conversations: {idle.Conversations:N0} created over HTTP in {idle.Seconds:N1} s; managed heap {Bytes(idle.HeapBeforeBytes)} → " +
+            $"idle conversations: {idle.Conversations:N0} created over HTTP in {idle.Seconds:N1} s ({idle.BotCpuMicrosecondsPerConversation:N0} µs of bot CPU each); managed heap {Bytes(idle.HeapBeforeBytes)} → " +
             $"{Bytes(idle.HeapAfterBytes)}: {idle.BytesPerConversation:N0} bytes per conversation " +
             $"(store entries {idle.StoredEntriesBefore:N0} → {idle.StoredEntriesAfter:N0}, errors {idle.ErrorCount:N0})"));
         output.WriteLine($"  includes: {report.IdleIncludes}");
