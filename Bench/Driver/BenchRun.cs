@@ -139,6 +139,8 @@ public static class BenchRun
             "so p99 ≤ 20 ms with 100 people needs over 5,000 turns/s; the -paced rows (full run) are the same people at half the throughput",
             "the benchmark is not a test: no test asserts a timing; Bot.Tests/Bench checks that its walks reach the answer cards, by counts",
         };
+        // The bot caches its connector token: one per process with an app id (auth mode) is expected.
+        notes.Add($"connector tokens the sink issued: {sink.TokensIssued}");
         if (sink.Unmatched > 0)
         {
             notes.Add($"{sink.Unmatched} connector calls for conversations nobody waited on (counted as errors)");

@@ -5,8 +5,10 @@ using SecretBot.Bench.Peers;
 namespace SecretBot.Bench.Driver;
 
 /// <summary>The managed heap an idle conversation costs, measured on a fresh anonymous bot with the memory store.</summary>
+/// <param name="BotCpuMicrosecondsPerConversation">The bot's CPU time for creating them, per conversation (one message each).</param>
 public sealed record IdleResult(long Conversations, double Seconds, long HeapBeforeBytes, long HeapAfterBytes, double BytesPerConversation,
-    int StoredEntriesBefore, int StoredEntriesAfter, long WorkingSetAfterBytes, long ErrorCount, IReadOnlyDictionary<string, long> Errors)
+    int StoredEntriesBefore, int StoredEntriesAfter, long WorkingSetAfterBytes, double BotCpuMicrosecondsPerConversation, long ErrorCount,
+    IReadOnlyDictionary<string, long> Errors)
 {
     public const string Includes =
         "managed heap after a full compacting GC, before and after: the conversation's state entry in the memory store " +
@@ -37,7 +39,8 @@ public static class IdleMemory
         var errors = warm.Errors.Concat(created.Errors).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
         return new IdleResult(created.Walks, created.Seconds, before.HeapBytes, after.HeapBytes,
             (after.HeapBytes - before.HeapBytes) / (double)Math.Max(1, created.Walks),
-            before.StoredEntries, after.StoredEntries, after.WorkingSetBytes, warm.ErrorCount + created.ErrorCount, errors);
+            before.StoredEntries, after.StoredEntries, after.WorkingSetBytes,
+            (after.CpuMilliseconds - before.CpuMilliseconds) * 1000 / Math.Max(1, created.Walks), warm.ErrorCount + created.ErrorCount, errors);
     }
 
     private static async Task<LoadResult> CreateAsync(LoadGenerator generator, int count, int users)

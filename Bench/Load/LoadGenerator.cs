@@ -110,8 +110,6 @@ public sealed class RunningLoad
     /// <summary>Every person has finished (a walk-limited run), or failed for good.</summary>
     public Task Completion => _users;
 
-    public long ErrorCount => _tally.ErrorCount;
-
     public IReadOnlyList<CapturedReply> Captured => _captured ?? [];
 
     /// <summary>Turns completed from now on are measured (what came before was warm-up).</summary>

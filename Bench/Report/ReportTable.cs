@@ -20,12 +20,12 @@ public static class ReportTable
                          $"{settings.StateStore} store; load: {settings.Users} people, think time {settings.ThinkTime}, " +
                          $"warm-up {settings.WarmUpSeconds} s, measured {settings.MeasureSeconds} s; walk: {settings.Walk}");
         output.WriteLine();
-        output.WriteLine("mode          users    turns/s   p50 ms   p95 ms   p99 ms   max ms   alloc/turn   bot CPU/turn   driver CPU   JIT ms   peak WS   errors");
+        output.WriteLine("mode              users    turns/s   p50 ms   p95 ms   p99 ms   max ms   alloc/turn   bot CPU/turn   driver CPU   JIT ms   peak WS   errors");
         foreach (var mode in report.Modes.Append(report.SingleUser).OfType<ModeResult>())
         {
             var load = mode.Load;
             output.WriteLine(string.Create(Invariant,
-                $"{mode.Mode,-12} {load.Users,6} {load.TurnsPerSecond,10:N0} {load.Reply.P50,8:N1} {load.Reply.P95,8:N1} {load.Reply.P99,8:N1} " +
+                $"{mode.Mode,-16} {load.Users,6} {load.TurnsPerSecond,10:N0} {load.Reply.P50,8:N1} {load.Reply.P95,8:N1} {load.Reply.P99,8:N1} " +
                 $"{load.Reply.Max,8:N1} {Bytes(mode.AllocatedBytesPerTurn),12} {mode.BotCpuMicrosecondsPerTurn,11:N0} µs " +
                 $"{mode.DriverCpuShare,11:P0} {mode.JitMilliseconds,8:N0} {Bytes(mode.PeakWorkingSetBytes),9} {load.ErrorCount + mode.ConnectorCallsWithoutToken,8:N0}"));
         }
@@ -35,7 +35,7 @@ public static class ReportTable
         var idle = report.Idle;
         output.WriteLine();
         output.WriteLine(string.Create(Invariant,
-            $"idle conversations: {idle.Conversations:N0} created over HTTP in {idle.Seconds:N1} s; managed heap {Bytes(idle.HeapBeforeBytes)} → " +
+            $"idle conversations: {idle.Conversations:N0} created over HTTP in {idle.Seconds:N1} s ({idle.BotCpuMicrosecondsPerConversation:N0} µs of bot CPU each); managed heap {Bytes(idle.HeapBeforeBytes)} → " +
             $"{Bytes(idle.HeapAfterBytes)}: {idle.BytesPerConversation:N0} bytes per conversation " +
             $"(store entries {idle.StoredEntriesBefore:N0} → {idle.StoredEntriesAfter:N0}, errors {idle.ErrorCount:N0})"));
         output.WriteLine($"  includes: {report.IdleIncludes}");
@@ -48,7 +48,7 @@ public static class ReportTable
         output.WriteLine("targets:");
         foreach (var target in report.Targets)
         {
-            output.WriteLine($"  {(target.Met ? "met   " : "MISSED")}  {target.Name,-32} {target.Goal,-20} {target.Value}");
+            output.WriteLine($"  {(target.Met ? "met   " : "MISSED")}  {target.Name,-40} {target.Goal,-20} {target.Value}");
         }
 
         foreach (var note in report.Notes)

@@ -43,6 +43,7 @@ public sealed class BenchWalkTests
         Assert.Equal(2, result.Walks);
         Assert.Equal(2 * Walks.PoliceThenShare.Count, result.Turns);
         Assert.Equal(0, sink.MissingToken);
+        Assert.Equal(mode == BenchMode.Auth ? 1 : 0, sink.TokensIssued);
         Assert.Equal(0, sink.Unmatched);
         foreach (var user in run.Captured.GroupBy(reply => reply.User))
         {
