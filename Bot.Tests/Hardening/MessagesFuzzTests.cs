@@ -91,7 +91,7 @@ public sealed class MessagesFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 
         using var health = await _http.GetAsync(new Uri(_bot.BaseUrl, "healthz"));
         var summary = Summary(started.Elapsed, heapBefore, heapAfter, failure);
-        File.WriteAllText(Artifacts.PathFor("fuzz", "summary.txt"), summary);
+        File.WriteAllText(Artifacts.PathFor("fuzz", "summary.txt"), summary + "\n");
         output.WriteLine(summary);
         Figures.Report("hardening.fuzz", summary.ReplaceLineEndings("; "));
 
