@@ -26,11 +26,19 @@ public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conv
     /// <summary>What the bot delivered since the last call (messages and card updates), in order; refused attempts are not replies.</summary>
     public IReadOnlyList<ConnectorRequest> NewReplies()
     {
-        var mine = connector.Activities.Where(a => a.RawPath.Contains(Uri.EscapeDataString(ConversationId)) && a.Type == "message"
-                                                   && a.Answered < 300).ToList();
+        var mine = Delivered();
         var fresh = mine.Skip(_seen).ToList();
         _seen = mine.Count;
         return fresh;
+    }
+
+    /// <summary>Every message and card update the bot delivered to this conversation, in order.</summary>
+    public IReadOnlyList<ConnectorRequest> Delivered()
+    {
+        // The whole path segment: conversation "c-1" must not collect the replies of "c-10".
+        var segment = $"/conversations/{Uri.EscapeDataString(ConversationId)}/";
+        return connector.Activities.Where(a => a.RawPath.Contains(segment, StringComparison.Ordinal) && a.Type == "message" && a.Answered < 300)
+            .ToList();
     }
 
     /// <summary>The ids of the activities this user sent, in order.</summary>

@@ -1,11 +1,13 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
 using SecretBot.Bot.Tests.Infrastructure;
 using SecretBot.Dialogs.Runtime;
 using SecretBot.Dialogs.State;
+using SecretBot.Dialogs.Turns;
 
 namespace SecretBot.Bot.Tests.Dialogs;
 
-/// <summary>The turn loop: fresh starts, ETag conflicts, an unreachable store, and what it keeps.</summary>
+/// <summary>The turn loop: fresh starts, ETag conflicts, an unreachable store (logged once an outage), and what it keeps.</summary>
 public sealed class TurnRunnerTests
 {
     [Theory]
@@ -97,6 +99,67 @@ public sealed class TurnRunnerTests
         Assert.Equal(new UserPreferences("FR", "en"), await preferences.GetAsync("user-9", default));
         Assert.Equal(UserPreferences.None, await preferences.GetAsync("user-10", default));
         await Assert.ThrowsAsync<ArgumentException>(() => preferences.SetAsync("user-9", new UserPreferences("Lyon", null), default));
+    }
+
+    [Fact]
+    public async Task AWriteThatBeganBeforeAnOutageWasNoticedDoesNotEndIt()
+    {
+        var logs = new CapturingLoggerProvider();
+        var store = new OutageStore(new MemoryStateStore());
+        var bot = new DialogHarness(store, logger: LoggerFactory.Create(b => b.AddProvider(logs)).CreateLogger<DialogTurnRunner>());
+
+        // A turn whose write reached the store just before it went down, and gets its answer late.
+        var early = Turn("conv-early", bot);
+        await store.WriteReached.Task;
+        store.Down = true;
+        Assert.Equal(DialogTurnOutcome.StateUnavailable, (await Turn("conv-during", bot)).Outcome);
+        store.ReleaseWrite.SetResult();
+        await early;
+        Assert.Equal(DialogTurnOutcome.StateUnavailable, (await Turn("conv-still-during", bot)).Outcome);
+        store.Down = false;
+        await Turn("conv-after", bot);
+
+        Assert.Single(logs.Entries, e => e.Message.StartsWith("State store unreachable", StringComparison.Ordinal));
+        Assert.Single(logs.Entries, e => e.Message == "State store reachable again");
+    }
+
+    private static async Task<RecordingTurn> Turn(string conversation, DialogHarness bot)
+    {
+        var turn = new RecordingTurn(new DialogTurnInput("bonjour", null, "fr", conversation, "user-1", ConversationKind.Personal));
+        turn.Outcome = await bot.Runner.RunAsync(turn, default);
+        return turn;
+    }
+
+    /// <summary>A store that can be down (every call fails) and can hold its first write once it has reached the store.</summary>
+    private sealed class OutageStore(IStateStore inner) : IStateStore
+    {
+        public bool Down { get; set; }
+
+        public TaskCompletionSource WriteReached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource ReleaseWrite { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken) =>
+            Down ? throw new StateUnavailableException("down") : inner.ReadAsync(key, cancellationToken);
+
+        public async Task<WriteOutcome> WriteAsync(string key, byte[] value, string? expectedETag, TimeSpan timeToLive,
+            CancellationToken cancellationToken)
+        {
+            if (Down)
+            {
+                throw new StateUnavailableException("down");
+            }
+
+            var written = await inner.WriteAsync(key, value, expectedETag, timeToLive, cancellationToken);
+            if (WriteReached.TrySetResult())
+            {
+                await ReleaseWrite.Task;
+            }
+
+            return written;
+        }
+
+        public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
     }
 
     /// <summary>A store whose every call yields first, so that concurrent turns really interleave.</summary>

@@ -5,31 +5,45 @@ namespace SecretBot.Bot.Tests.Infrastructure;
 
 /// <summary>
 /// Captures every log entry at every level (message, structured values, exception) so a test can
-/// prove what the bot logs — and that it never logs what people typed.
+/// prove what the bot logs — and that it never logs what people typed. A long run can keep only the
+/// entries it looks for (<paramref name="keep"/>) and still count every entry by level.
 /// </summary>
-public sealed class CapturingLoggerProvider : ILoggerProvider
+public sealed class CapturingLoggerProvider(Func<LogEntry, bool>? keep = null) : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
     private readonly ConcurrentQueue<string> _scopes = new();
+    private readonly long[] _counts = new long[(int)LogLevel.None + 1];
 
     public IReadOnlyCollection<LogEntry> Entries => _entries;
+
+    /// <summary>How many entries were logged at this level, kept or not.</summary>
+    public long Count(LogLevel level) => Interlocked.Read(ref _counts[(int)level]);
 
     /// <summary>Everything logged, scopes included, as one text to search for a sentinel.</summary>
     public string AllText => string.Join('\n', _entries.Select(e => e.ToString()).Concat(_scopes));
 
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _entries, _scopes);
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, this);
 
     public void Dispose()
     {
     }
 
-    private sealed class CapturingLogger(string category, ConcurrentQueue<LogEntry> entries, ConcurrentQueue<string> scopes) : ILogger
+    private void Add(LogEntry entry)
+    {
+        Interlocked.Increment(ref _counts[(int)entry.Level]);
+        if (keep?.Invoke(entry) ?? true)
+        {
+            _entries.Enqueue(entry);
+        }
+    }
+
+    private sealed class CapturingLogger(string category, CapturingLoggerProvider provider) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull
         {
             // A scope's values travel with every entry logged inside it, to any real provider.
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? pairs.Select(p => $"{p.Key}={p.Value}") : [];
-            scopes.Enqueue($"scope {category}: {state} | {string.Join("; ", values)}");
+            provider._scopes.Enqueue($"scope {category}: {state} | {string.Join("; ", values)}");
             return null;
         }
 
@@ -41,7 +55,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? pairs.Select(p => $"{p.Key}={p.Value}").ToArray()
                 : [];
-            entries.Enqueue(new LogEntry(logLevel, category, eventId.Id, formatter(state, exception), values, exception?.ToString()));
+            provider.Add(new LogEntry(logLevel, category, eventId.Id, formatter(state, exception), values, exception?.ToString()));
         }
     }
 }

@@ -37,6 +37,9 @@ public sealed class LocalConnector : IAsyncDisposable
 
     public int TokensIssued => Volatile.Read(ref _tokensIssued);
 
+    /// <summary>Activity calls answered as delivered since the start, including those <see cref="Forget"/> dropped.</summary>
+    public int DeliveredCount => Volatile.Read(ref _nextId);
+
     public int TokenLifetimeSeconds { get; set; } = 3600;
 
     public bool TokenEndpointDown { get; set; }

@@ -113,7 +113,7 @@ public sealed partial class ClientCredentialsTokenProvider(
         [property: JsonPropertyName("access_token")] string? AccessToken,
         [property: JsonPropertyName("expires_in")] int ExpiresIn);
 
-    [LoggerMessage(EventId = 210, Level = LogLevel.Error, Message = "Cannot get a connector token: {Reason}. Replies wait until it is back.")]
+    [LoggerMessage(EventId = 210, Level = LogLevel.Error, Message = "Cannot get a connector token: {Reason}. No reply can be sent until it is back.")]
     private partial void LogOutage(string reason);
 
     [LoggerMessage(EventId = 211, Level = LogLevel.Information, Message = "Connector token available again.")]

@@ -128,7 +128,20 @@ public static class InboundRequest
             return (null, new ProtocolError(400, "InvalidJson", "The body is JSON null; an activity object is expected."));
         }
 
+        DropNullItems(activity);
         return (activity, Validate(activity));
+    }
+
+    /// <summary>
+    /// JSON can say <c>"entities": [null]</c>; no channel does. The activity's lists hold no nulls
+    /// from here on, so that no handler has to check each item.
+    /// </summary>
+    private static void DropNullItems(Activity activity)
+    {
+        activity.Entities?.RemoveAll(entity => entity is null);
+        activity.Attachments?.RemoveAll(attachment => attachment is null);
+        activity.MembersAdded?.RemoveAll(member => member is null);
+        activity.MembersRemoved?.RemoveAll(member => member is null);
     }
 
     /// <summary>

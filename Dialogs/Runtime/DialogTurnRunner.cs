@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SecretBot.Dialogs.Engine;
 using SecretBot.Dialogs.Interruptions;
@@ -24,11 +25,13 @@ public sealed partial class DialogTurnRunner(
     ILogger<DialogTurnRunner> logger)
 {
     public const string CommandOption = "command";
-    private int _storeDown;
+    /// <summary>When the current store outage was noticed (a <see cref="Stopwatch"/> timestamp); 0 while the store answers.</summary>
+    private long _downSince;
 
     public async Task<DialogTurnOutcome> RunAsync(IDialogTurn turn, CancellationToken cancellationToken)
     {
         var key = StateKeys.Conversation(turn.Input.ConversationKey);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             for (var attempt = 0; attempt < 2; attempt++)
@@ -43,7 +46,7 @@ public sealed partial class DialogTurnRunner(
                     continue;
                 }
 
-                StoreIsBack();
+                StoreIsBack(started);
                 var remembered = await buffer.FlushAsync(turn, cancellationToken);
                 await RememberAsync(key, state, written.ETag!, remembered, cancellationToken);
                 return fresh ? DialogTurnOutcome.FreshStart : DialogTurnOutcome.Completed;
@@ -54,7 +57,7 @@ public sealed partial class DialogTurnRunner(
         }
         catch (StateUnavailableException)
         {
-            if (Interlocked.Exchange(ref _storeDown, 1) == 0)
+            if (Interlocked.CompareExchange(ref _downSince, Stopwatch.GetTimestamp(), 0) == 0)
             {
                 LogStoreDown();
             }
@@ -137,9 +140,15 @@ public sealed partial class DialogTurnRunner(
         await store.WriteAsync(key, DialogStateSerializer.Serialize(state), etag, options.ConversationTtl, cancellationToken);
     }
 
-    private void StoreIsBack()
+    /// <summary>
+    /// Only a turn that began after the outage was noticed proves it over: one that began before may
+    /// have written just before the store went down and only now get here, which would end the
+    /// outage in the log while it goes on, and start a second one at the next failure.
+    /// </summary>
+    private void StoreIsBack(long turnStarted)
     {
-        if (Interlocked.Exchange(ref _storeDown, 0) == 1)
+        var downSince = Interlocked.Read(ref _downSince);
+        if (downSince != 0 && turnStarted > downSince && Interlocked.CompareExchange(ref _downSince, 0, downSince) == downSince)
         {
             LogStoreBack();
         }

@@ -1,0 +1,46 @@
+using System.Net;
+using SecretBot.Bot.Tests.Auth;
+using SecretBot.Bot.Tests.Infrastructure;
+
+namespace SecretBot.Bot.Tests.Hardening;
+
+/// <summary>
+/// The bot's token endpoint down while Teams keeps talking to it: every turn is still answered 200,
+/// the outage is one clear log line (no stack trace, no secret), nothing crashes, and replies flow
+/// again as soon as the endpoint is back.
+/// </summary>
+public sealed class TokenOutageTests(AuthenticatedBot fixture) : IClassFixture<AuthenticatedBot>
+{
+    [Fact]
+    public async Task TokenEndpointDownIsOneClearLineThenRepliesResumeWhenItIsBack()
+    {
+        var token = TestTokens.Channel(fixture.TeamsKey, AuthenticatedBot.AppId, fixture.ServiceUrl);
+        var deliveredBefore = fixture.Connector.Activities.Count(a => a.Answered < 300);
+        fixture.Connector.TokenEndpointDown = true;
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await fixture.PostAsync(token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(deliveredBefore, fixture.Connector.Activities.Count(a => a.Answered < 300));
+        var outage = Assert.Single(fixture.Logs.Entries, e => e.Message.StartsWith("Cannot get a connector token", StringComparison.Ordinal));
+        Assert.Contains("answered 503", outage.Message);
+        Assert.Equal(3, fixture.Logs.Entries.Count(e => e.Message.StartsWith("Turn's replies not delivered: No connector token", StringComparison.Ordinal)));
+        Assert.DoesNotContain(fixture.Logs.Entries, e => e.Exception is not null || e.Message.Contains("   at ", StringComparison.Ordinal)
+                                                          || e.Message.StartsWith("Turn failed", StringComparison.Ordinal));
+        Assert.DoesNotContain("test-secret", fixture.Logs.AllText);
+
+        fixture.Connector.TokenEndpointDown = false;
+        using (var recovered = await fixture.PostAsync(token))
+        {
+            Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
+        }
+
+        var delivered = await fixture.Connector.WaitForActivitiesAsync(deliveredBefore + 1);
+        Assert.StartsWith("Bearer test-token-", delivered[^1].Authorization);
+        Assert.Contains(fixture.Logs.Entries, e => e.Message == "Connector token available again.");
+        Figures.Report("hardening.token-outage", "3 turns while the token endpoint answered 503: 3 × 200, 1 error line, 0 stack traces; first turn after recovery delivered");
+    }
+}
