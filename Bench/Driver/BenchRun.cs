@@ -28,7 +28,8 @@ public static class BenchRun
         var startedAt = DateTimeOffset.UtcNow;
         var machine = MachineInfo.Current();
         output.WriteLine($"bench ({options.Kind}): {machine.Cores} cores, load average {machine.LoadAverageAtStart}; " +
-                         $"modes floor, anonymous, auth; {options.Users} people; then {options.IdleConversations:N0} idle conversations, cold start");
+                         $"modes floor, anonymous, auth; {options.Users} people; then " +
+                         (options.MeasuresIdle ? $"{options.IdleConversations:N0} idle conversations, " : "") + "cold start");
         await using var sink = await ConnectorSink.StartAsync();
         var modes = new List<ModeResult>();
         foreach (var mode in new[] { BenchMode.Floor, BenchMode.Anonymous, BenchMode.Auth })
@@ -50,13 +51,18 @@ public static class BenchRun
             single = (await ModeRun.MeasureAsync(BenchMode.Anonymous, sink, 1, options.WarmUp, options.Measure, "anonymous-1"))[0];
         }
 
-        output.WriteLine($"  creating {options.IdleConversations:N0} idle conversations…");
-        var idle = await IdleMemory.MeasureAsync(sink, options.IdleConversations, options.Users);
+        IdleResult? idle = null;
+        if (options.MeasuresIdle)
+        {
+            output.WriteLine($"  creating {options.IdleConversations:N0} idle conversations…");
+            idle = await IdleMemory.MeasureAsync(sink, options.IdleConversations, options.Users);
+        }
+
         output.WriteLine($"  cold start × {options.ColdStarts}…");
         var cold = await ColdStart.MeasureAsync(sink, options.ColdStarts);
 
         var errors = modes.Append(single).OfType<ModeResult>().Sum(m => m.Load.ErrorCount + m.ConnectorCallsWithoutToken)
-                     + idle.ErrorCount + cold.ErrorCount + sink.Unmatched;
+                     + (idle?.ErrorCount ?? 0) + cold.ErrorCount + sink.Unmatched;
         var report = new BenchReport(options.Kind, startedAt, machine,
             new RunSettings(BotSettings.Environment, BotSettings.LogLevel, "fr", "BE", "memory", options.Users,
                 options.WarmUp.TotalSeconds, options.Measure.TotalSeconds, WalkDescription, "zero"),

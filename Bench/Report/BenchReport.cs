@@ -30,7 +30,7 @@ public sealed record BenchReport(
     RunSettings Settings,
     IReadOnlyList<ModeResult> Modes,
     ModeResult? SingleUser,
-    IdleResult Idle,
+    IdleResult? Idle,
     string IdleIncludes,
     ColdStartResult ColdStart,
     IReadOnlyList<Target> Targets,

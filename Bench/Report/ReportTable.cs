@@ -32,13 +32,20 @@ public static class ReportTable
 
         output.WriteLine("latency: request sent → the bot's reply received by the connector sink; driver CPU: load generator + sink, as a share of the bot's CPU;");
         output.WriteLine("JIT ms: the bot's compile time inside the measured window (warm-up not over when large)");
-        var idle = report.Idle;
         output.WriteLine();
-        output.WriteLine(string.Create(Invariant,
-            $"idle conversations: {idle.Conversations:N0} created over HTTP in {idle.Seconds:N1} s ({idle.BotCpuMicrosecondsPerConversation:N0} µs of bot CPU each); managed heap {Bytes(idle.HeapBeforeBytes)} → " +
-            $"{Bytes(idle.HeapAfterBytes)}: {idle.BytesPerConversation:N0} bytes per conversation " +
-            $"(store entries {idle.StoredEntriesBefore:N0} → {idle.StoredEntriesAfter:N0}, errors {idle.ErrorCount:N0})"));
-        output.WriteLine($"  includes: {report.IdleIncludes}");
+        if (report.Idle is { } idle)
+        {
+            output.WriteLine(string.Create(Invariant,
+                $"idle conversations: {idle.Conversations:N0} created over HTTP in {idle.Seconds:N1} s ({idle.BotCpuMicrosecondsPerConversation:N0} µs of bot CPU each); managed heap {Bytes(idle.HeapBeforeBytes)} → " +
+                $"{Bytes(idle.HeapAfterBytes)}: {idle.BytesPerConversation:N0} bytes per conversation " +
+                $"(store entries {idle.StoredEntriesBefore:N0} → {idle.StoredEntriesAfter:N0}, errors {idle.ErrorCount:N0})"));
+            output.WriteLine($"  includes: {report.IdleIncludes}");
+        }
+        else
+        {
+            output.WriteLine("idle conversations: measured by the full run (./bench.sh), not the quick one");
+        }
+
         var cold = report.ColdStart;
         output.WriteLine(string.Create(Invariant,
             $"cold start: {cold.Median:N0} ms median (process start → first reply at the sink), runs: " +
@@ -79,7 +86,7 @@ public static class ReportTable
         var errors = report.Modes.Append(report.SingleUser).OfType<ModeResult>()
             .SelectMany(m => m.Load.Errors.Select(e => ($"{m.Mode}: {e.Key}", e.Value))
                 .Append(($"{m.Mode}: connector calls without the bot's token", m.ConnectorCallsWithoutToken)))
-            .Concat(report.Idle.Errors.Select(e => ($"idle: {e.Key}", e.Value)))
+            .Concat((report.Idle?.Errors ?? new Dictionary<string, long>()).Select(e => ($"idle: {e.Key}", e.Value)))
             .Append(("cold start: runs without a reply", report.ColdStart.ErrorCount))
             .Where(e => e.Item2 > 0);
         ErrorBanner(output, report.ErrorCount, errors);
