@@ -3,13 +3,17 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace SecretBot.Bench.Peers;
 
-/// <summary>A minimal Kestrel app on 127.0.0.1 with no logging, for the peers the bot talks to.</summary>
+/// <summary>
+/// A minimal Kestrel app on 127.0.0.1 with no logging, for the peers the bot talks to: the bench's
+/// and the tests' (Bot.Tests references the bench for them).
+/// </summary>
 public static class LoopbackApp
 {
-    public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(Action<WebApplication> map)
+    /// <param name="port">0 for a free port; a fixed one to come back on the same address after a restart.</param>
+    public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(Action<WebApplication> map, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         map(app);

@@ -20,20 +20,29 @@ public static class InterviewWalk
     /// <summary>The Teams locale of someone working under the case's jurisdiction.</summary>
     public static string LocaleOf(KnowledgeCase knowledgeCase) => knowledgeCase.Jurisdiction == Jurisdiction.BE ? "fr-BE" : "fr-FR";
 
-    public static async Task<JsonObject> WalkAsync(TeamsUser user, KnowledgeCase knowledgeCase, Clicks clicks)
+    /// <param name="mumble">When given, before each answer the person types this reply that fits no choice, and answers the question asked again.</param>
+    /// <param name="tamper">When given, each button is changed by it before it is clicked (an extra free-text value, say).</param>
+    public static async Task<JsonObject> WalkAsync(TeamsUser user, KnowledgeCase knowledgeCase, Clicks clicks,
+        Func<string>? mumble = null, Func<JsonObject, JsonObject>? tamper = null)
     {
+        tamper ??= button => button;
         var welcome = (await user.SayAsync("bonjour")).Single().Card()!;
-        await user.ExecuteAsync(welcome.Button("topic", "topic", knowledgeCase.Topic), null);
+        await user.ExecuteAsync(tamper(welcome.Button("topic", "topic", knowledgeCase.Topic)), null);
         var interview = RealKnowledge.Value.Interview(knowledgeCase.Jurisdiction, knowledgeCase.Topic);
         var expectedPath = InterviewPath.Walk(interview, knowledgeCase.Answers);
 
         var reply = user.NewReplies().Single();
         foreach (var question in expectedPath.Asked)
         {
+            if (mumble is not null)
+            {
+                reply = (await user.SayAsync(mumble())).Last(r => r.Method == "POST");
+            }
+
             var card = reply.Card()!;
             Assert.Contains(question.Text.Fr, card.Text());
             var choiceId = knowledgeCase.Answers[question.Id];
-            var button = card.Button("answer", "choice", choiceId);
+            var button = tamper(card.Button("answer", "choice", choiceId));
             IReadOnlyList<ConnectorRequest> replies;
             switch (clicks)
             {

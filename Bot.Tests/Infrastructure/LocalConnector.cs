@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using SecretBot.Bench.Peers;
 
 namespace SecretBot.Bot.Tests.Infrastructure;
 
@@ -56,7 +57,7 @@ public sealed class LocalConnector : IAsyncDisposable
     public static async Task<LocalConnector> StartAsync()
     {
         var connector = new LocalConnector();
-        (connector._app, connector.ServiceUrl) = await LoopbackServer.StartAsync(0, app =>
+        (connector._app, connector.ServiceUrl) = await LoopbackApp.StartAsync(app =>
         {
             app.MapPost("/oauth/{tenant}/token", (Delegate)connector.IssueTokenAsync);
             app.MapPost("/v3/conversations", (Delegate)connector.RecordAsync);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.Tokens;
+using SecretBot.Bench.Peers;
 
 namespace SecretBot.Bot.Tests.Infrastructure;
 
@@ -53,7 +54,7 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        (_app, _) = await LoopbackServer.StartAsync(Port, app =>
+        (_app, _) = await LoopbackApp.StartAsync(port: Port, map: app =>
         {
             app.MapGet("/botframework/.well-known/openidconfiguration", () => Metadata("https://api.botframework.com", "botframework/keys"));
             app.MapGet("/botframework/keys", () => Keys(_channelKeys));

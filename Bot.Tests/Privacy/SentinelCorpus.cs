@@ -10,8 +10,9 @@ namespace SecretBot.Bot.Tests.Privacy;
 /// <summary>
 /// Plays the conversation corpus against a bot with a fresh sentinel in every free text: each
 /// labelled routing message (half in personal chat, half @mentioned in a channel) and as search
-/// words; each knowledge case walked with a garbage reply before every answer, answers clicked with
-/// an extra free-text card value, then feedback and the référents; the commands with words added.
+/// words; each knowledge case walked (<see cref="InterviewWalk"/>) with a garbage reply before every
+/// answer, answers clicked with an extra free-text card value, then feedback and the référents; the
+/// commands with words added.
 /// </summary>
 public sealed class SentinelCorpus(BotHost bot, LocalConnector connector)
 {
@@ -29,8 +30,8 @@ public sealed class SentinelCorpus(BotHost bot, LocalConnector connector)
     {
         foreach (var (message, index) in RoutingSet.Load().Messages.Select((m, i) => (m, i)))
             await RoutingMessageAsync(message, index);
-        foreach (var knowledgeCase in KnowledgeCase.LoadAll(RealKnowledge.CasesDirectory))
-            await WalkAsync(knowledgeCase);
+        foreach (var (knowledgeCase, index) in KnowledgeCase.LoadAll(RealKnowledge.CasesDirectory).Select((c, i) => (c, i)))
+            await WalkAsync(knowledgeCase, index);
         await CommandsAsync();
     }
 
@@ -49,33 +50,17 @@ public sealed class SentinelCorpus(BotHost bot, LocalConnector connector)
         _turns += 2;
     }
 
-    private async Task WalkAsync(KnowledgeCase knowledgeCase)
+    /// <summary>A case walked with a garbage reply before every answer, and a free-text value on every button clicked.</summary>
+    private async Task WalkAsync(KnowledgeCase knowledgeCase, int index)
     {
-        var user = User(knowledgeCase.Jurisdiction == Jurisdiction.BE ? "fr-BE" : "fr-FR");
-        var welcome = (await user.SayAsync("bonjour")).Single().Card()!;
-        await user.ExecuteAsync(WithNote(welcome.Button("topic", "topic", knowledgeCase.Topic)), null);
-        _turns += 2;
-        var interview = RealKnowledge.Value.Interview(knowledgeCase.Jurisdiction, knowledgeCase.Topic);
-        var reply = user.NewReplies().Last(r => r.Method == "POST");
-        foreach (var (question, step) in InterviewPath.Walk(interview, knowledgeCase.Answers).Asked.Select((q, i) => (q, i)))
-        {
-            // A reply that fits no choice: the question is asked again, with a hint.
-            reply = (await user.SayAsync($"euh… {Sentinel()}")).Last(r => r.Method == "POST");
-            var button = reply.Card()!.Buttons().FirstOrDefault(b => (string?)b["verb"] == "answer" && (string?)b["data"]?["choice"] == knowledgeCase.Answers[question.Id])
-                ?? throw new Xunit.Sdk.XunitException($"{knowledgeCase}: no button {knowledgeCase.Answers[question.Id]} on\n{reply.Card()!.Text()}");
-            if (step % 2 == 0)
-                await user.ExecuteAsync(WithNote(button), reply.ReturnedId);
-            else
-                await user.SubmitAsync(WithNote(button), reply.ReturnedId);
-            _turns += 2;
-            reply = user.NewReplies().Last(r => r.Method == "POST");
-        }
-
-        var answer = reply.Card()!;
+        var user = User(InterviewWalk.LocaleOf(knowledgeCase));
+        var clicks = index % 2 == 0 ? Clicks.Execute : Clicks.SubmitFallback;
+        var answer = await InterviewWalk.WalkAsync(user, knowledgeCase, clicks, () => $"euh… {Sentinel()}", WithNote);
         Assert.Contains("Ne restez pas seul·e", answer.Text());
-        await user.ExecuteAsync(WithNote(answer.Button("feedback", "rating", "down")), reply.ReturnedId);
-        await user.ExecuteAsync(WithNote(answer.Button("ask-referent")), reply.ReturnedId);
-        _turns += 2;
+        await user.ExecuteAsync(WithNote(answer.Button("feedback", "rating", "down")), null);
+        await user.ExecuteAsync(WithNote(answer.Button("ask-referent")), null);
+        var asked = InterviewPath.Walk(RealKnowledge.Value.Interview(knowledgeCase.Jurisdiction, knowledgeCase.Topic), knowledgeCase.Answers).Asked.Count;
+        _turns += 2 + 2 * asked + 2;
     }
 
     private async Task CommandsAsync()
