@@ -19,8 +19,9 @@ namespace SecretBot.Bot.Tests.Hardening;
 /// invoke nobody handles), none makes the bot log an error or an exception, the bot stays up, its
 /// managed heap stays bounded, and it never calls anything but the local connector.
 /// Four requests are in flight at a time. SECRETBOT_FUZZ_ITERATIONS sets their number (./fuzz.sh runs 100,000);
-/// SECRETBOT_FUZZ_SEED replays a run CsCheck reported.
+/// SECRETBOT_FUZZ_SEED replays a run CsCheck reported. The heap is the process's, so the test runs <see cref="Alone"/>.
 /// </summary>
+[Collection(Alone.Name)]
 public sealed class MessagesFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int DefaultIterations = 3_000;
