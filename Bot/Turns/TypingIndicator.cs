@@ -23,18 +23,19 @@ public sealed class TypingIndicator : IAsyncDisposable
 
     private static async Task RunAsync(BotTurn turn, TimeSpan delay, CancellationToken stop)
     {
+        // Most turns end before the delay: waiting without throwing spares each of them an exception.
+        await Task.Delay(delay, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         try
         {
-            await Task.Delay(delay, stop);
             while (!stop.IsCancellationRequested)
             {
                 await turn.SendTypingAsync(stop);
-                await Task.Delay(Repeat, stop);
+                await Task.Delay(Repeat, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
         catch (OperationCanceledException)
         {
-            // The turn ended: nothing more to show.
+            // The turn ended while an indicator was on its way: nothing more to show.
         }
         catch (Exception)
         {
