@@ -164,6 +164,40 @@ public sealed class TurnPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AWelcomeThatCouldNotBeDeliveredIsSentOnTheNextAnnouncement()
+    {
+        _connector.FailAlwaysWith = 403;
+        using (var refused = await Post(Announcement("installationUpdate")))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        }
+
+        Assert.NotEmpty(_connector.Activities);
+        Assert.All(_connector.Activities, a => Assert.Equal(403, a.Answered));
+        _connector.FailAlwaysWith = null;
+        _connector.Forget();
+
+        foreach (var type in new[] { "conversationUpdate", "conversationUpdate" })
+        {
+            using var response = await Post(Announcement(type));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await Task.Delay(200);
+        var welcome = Assert.Single(_connector.Activities);
+        Assert.Contains(SecretBot.Cards.Texts.CardTexts.For(SecretBot.Cards.Texts.Language.Fr)["welcome.title"],
+            welcome.Body!["attachments"]![0]!["content"]!.ToJsonString());
+    }
+
+    private string Announcement(string type)
+    {
+        var activity = Activities.Recorded(type);
+        activity["serviceUrl"] = _connector.ServiceUrl.AbsoluteUri;
+        activity["id"] = Guid.NewGuid().ToString();
+        return activity.ToJsonString();
+    }
+
+    [Fact]
     public async Task TheReplyGoesBackInTheSameConversationAsAReplyToTheMessage()
     {
         var json = Activities.Message("hi", _connector.ServiceUrl.AbsoluteUri, "19:meeting@thread.tacv2;messageid=42", id: "1700000000042");

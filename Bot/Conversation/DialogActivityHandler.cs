@@ -38,7 +38,16 @@ public sealed class DialogActivityHandler(
         {
             if (welcome.IsFirst(turn.ConversationId))
             {
-                await WelcomeAsync(turn, cancellationToken);
+                try
+                {
+                    await WelcomeAsync(turn, cancellationToken);
+                }
+                catch
+                {
+                    // Teams announces an install twice, and again when the app is re-added: the next one greets.
+                    welcome.Release(turn.ConversationId);
+                    throw;
+                }
             }
 
             return null;

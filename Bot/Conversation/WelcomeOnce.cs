@@ -6,7 +6,8 @@ namespace SecretBot.Bot.Conversation;
 
 /// <summary>
 /// Greets a conversation when the bot is added to it — once, although Teams announces an install
-/// with both <c>installationUpdate</c> and <c>conversationUpdate</c>.
+/// with both <c>installationUpdate</c> and <c>conversationUpdate</c>. A welcome that could not be
+/// delivered is released, so that the next announcement tries again.
 /// </summary>
 public sealed class WelcomeOnce : IDisposable
 {
@@ -30,6 +31,9 @@ public sealed class WelcomeOnce : IDisposable
         _welcomed.Set(key, true, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromDays(1), Size = 1 });
         return true;
     }
+
+    /// <summary>The welcome was not delivered: the conversation may be greeted again.</summary>
+    public void Release(string conversationId) => _welcomed.Remove(PrivacyHash.Of(conversationId));
 
     public void Dispose() => _welcomed.Dispose();
 }
