@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Text;
 
 namespace SecretBot.Bot.Tests.Infrastructure;
 
@@ -35,17 +36,25 @@ public sealed class RedisServerFixture : IAsyncLifetime
         })!;
         _server.BeginOutputReadLine();
         _server.BeginErrorReadLine();
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 200 && !_server.HasExited; i++)
         {
-            if (await PingAsync())
+            if (await ServingProcessAsync() is { } serving)
             {
+                // Whoever answers must be this server: a stop must stop what the tests talk to.
+                if (serving != _server.Id)
+                {
+                    throw new InvalidOperationException($"Port {Port} is served by another redis-server (process {serving}).");
+                }
+
                 return;
             }
 
             await Task.Delay(50);
         }
 
-        throw new InvalidOperationException($"redis-server did not answer on port {Port}.");
+        throw new InvalidOperationException(_server.HasExited
+            ? $"redis-server exited with {_server.ExitCode} before serving port {Port} (was the port taken?)."
+            : $"redis-server did not answer on port {Port}.");
     }
 
     public async Task StopAsync()
@@ -87,21 +96,46 @@ public sealed class RedisServerFixture : IAsyncLifetime
         Directory.Delete(_dir, recursive: true);
     }
 
-    private async Task<bool> PingAsync()
+    /// <summary>The process id of the redis-server answering on the port, or null while none answers.</summary>
+    private async Task<int?> ServingProcessAsync()
     {
         try
         {
             using var client = new TcpClient();
             await client.ConnectAsync("127.0.0.1", Port);
             var stream = client.GetStream();
-            await stream.WriteAsync("PING\r\n"u8.ToArray());
-            var buffer = new byte[16];
-            var read = await stream.ReadAsync(buffer);
-            return read > 0 && buffer[0] == (byte)'+';
+            await stream.WriteAsync("INFO server\r\n"u8.ToArray());
+            // A bulk string, "$<length>\r\n<text>\r\n"; anything else ("-LOADING …", not Redis) is no answer yet.
+            var received = new List<byte>();
+            var buffer = new byte[4096];
+            int? total = null;
+            while (total is null || received.Count < total)
+            {
+                var read = await stream.ReadAsync(buffer);
+                if (read == 0 || received.Count > 1024 * 1024)
+                {
+                    return null;
+                }
+
+                received.AddRange(buffer.AsSpan(0, read));
+                if (received[0] != (byte)'$')
+                {
+                    return null;
+                }
+
+                var header = received.IndexOf((byte)'\n');
+                if (total is null && header > 0)
+                {
+                    total = header + 1 + int.Parse(Encoding.ASCII.GetString([.. received[1..(header - 1)]])) + 2;
+                }
+            }
+
+            var line = Encoding.ASCII.GetString([.. received]).Split("\r\n").First(l => l.StartsWith("process_id:", StringComparison.Ordinal));
+            return int.Parse(line["process_id:".Length..]);
         }
         catch (SocketException)
         {
-            return false;
+            return null;
         }
     }
 }
