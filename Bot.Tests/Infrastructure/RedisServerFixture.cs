@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Text;
 
 namespace SecretBot.Bot.Tests.Infrastructure;
 
@@ -38,9 +37,10 @@ public sealed class RedisServerFixture : IAsyncLifetime
         _server.BeginErrorReadLine();
         for (var i = 0; i < 200 && !_server.HasExited; i++)
         {
-            if (await ServingProcessAsync() is { } serving)
+            if (await PingAsync())
             {
                 // Whoever answers must be this server: a stop must stop what the tests talk to.
+                var serving = await ServingProcessAsync();
                 if (serving != _server.Id)
                 {
                     throw new InvalidOperationException($"Port {Port} is served by another redis-server (process {serving}).");
@@ -72,7 +72,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
     /// <summary>Every key and value in the server, for privacy scans.</summary>
     public async Task<string> DumpAsync()
     {
-        using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(ConnectionString + ",allowAdmin=true");
+        using var redis = await ConnectAsAdminAsync();
         var server = redis.GetServer(ConnectionString);
         var db = redis.GetDatabase();
         var dump = new System.Text.StringBuilder();
@@ -96,46 +96,33 @@ public sealed class RedisServerFixture : IAsyncLifetime
         Directory.Delete(_dir, recursive: true);
     }
 
-    /// <summary>The process id of the redis-server answering on the port, or null while none answers.</summary>
-    private async Task<int?> ServingProcessAsync()
+    /// <summary>The process id of the redis-server answering on the port.</summary>
+    private async Task<int> ServingProcessAsync()
+    {
+        await using var redis = await ConnectAsAdminAsync();
+        var info = await redis.GetServer(ConnectionString).InfoAsync("server");
+        return int.Parse(info.SelectMany(section => section).First(field => field.Key == "process_id").Value);
+    }
+
+    /// <summary>A connection that may run the server commands (KEYS, INFO) the fixture needs.</summary>
+    private Task<StackExchange.Redis.ConnectionMultiplexer> ConnectAsAdminAsync() =>
+        StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(ConnectionString + ",allowAdmin=true");
+
+    private async Task<bool> PingAsync()
     {
         try
         {
             using var client = new TcpClient();
             await client.ConnectAsync("127.0.0.1", Port);
             var stream = client.GetStream();
-            await stream.WriteAsync("INFO server\r\n"u8.ToArray());
-            // A bulk string, "$<length>\r\n<text>\r\n"; anything else ("-LOADING …", not Redis) is no answer yet.
-            var received = new List<byte>();
-            var buffer = new byte[4096];
-            int? total = null;
-            while (total is null || received.Count < total)
-            {
-                var read = await stream.ReadAsync(buffer);
-                if (read == 0 || received.Count > 1024 * 1024)
-                {
-                    return null;
-                }
-
-                received.AddRange(buffer.AsSpan(0, read));
-                if (received[0] != (byte)'$')
-                {
-                    return null;
-                }
-
-                var header = received.IndexOf((byte)'\n');
-                if (total is null && header > 0)
-                {
-                    total = header + 1 + int.Parse(Encoding.ASCII.GetString([.. received[1..(header - 1)]])) + 2;
-                }
-            }
-
-            var line = Encoding.ASCII.GetString([.. received]).Split("\r\n").First(l => l.StartsWith("process_id:", StringComparison.Ordinal));
-            return int.Parse(line["process_id:".Length..]);
+            await stream.WriteAsync("PING\r\n"u8.ToArray());
+            var buffer = new byte[16];
+            var read = await stream.ReadAsync(buffer);
+            return read > 0 && buffer[0] == (byte)'+';
         }
         catch (SocketException)
         {
-            return null;
+            return false;
         }
     }
 }

@@ -148,10 +148,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
     {
         foreach (var type in new[] { "installationUpdate", "conversationUpdate", "conversationUpdate" })
         {
-            var activity = Activities.Recorded(type);
-            activity["serviceUrl"] = _connector.ServiceUrl.AbsoluteUri;
-            activity["id"] = Guid.NewGuid().ToString();
-            using var response = await Post(activity.ToJsonString());
+            using var response = await Post(Announcement(type));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(0, response.Content.Headers.ContentLength ?? 0);
         }
