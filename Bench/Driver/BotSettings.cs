@@ -14,6 +14,9 @@ public static class BotSettings
     public const string LogLevel = "Warning";
     public const string AppId = "5e7c0b07-0000-4000-8000-00000000be7c";
 
+    /// <summary>A deployed bot is given its digest key; 32 bytes, fixed for the bench.</summary>
+    public const string DigestKey = "YmVuY2gtZGlnZXN0LWtleS0wMTIzNDU2Nzg5YWJjZGVm";
+
     /// <param name="expiry">For the soak: how long conversations and the record of handled activities are kept.</param>
     public static Dictionary<string, string> For(BenchMode mode, ConnectorSink sink, TimeSpan? expiry = null)
     {
@@ -33,6 +36,8 @@ public static class BotSettings
             settings["Auth:BotFrameworkMetadataUrl"] = sink.Issuer.BotFrameworkMetadataUrl.AbsoluteUri;
             settings["Auth:EntraMetadataUrl"] = sink.Issuer.EntraMetadataUrl.AbsoluteUri;
             settings["Auth:TokenEndpoint"] = sink.TokenEndpointTemplate;
+            settings["Connector:TrustedHosts"] = "127.0.0.1";
+            settings["Privacy:DigestKey"] = DigestKey;
         }
         else
         {

@@ -42,14 +42,17 @@ public sealed class AuthenticatedBot : IAsyncLifetime
         ["Auth:EntraMetadataUrl"] = openId.EntraMetadataUrl.AbsoluteUri,
         ["Auth:TokenEndpoint"] = connector.TokenEndpointTemplate,
         ["Connector:FirstRetryDelay"] = "00:00:00.100",
+        ["Connector:TrustedHosts"] = connector.ServiceUrl.Host,
+        ["Auth:AllowEntraTokens"] = "true",
+        ["Privacy:DigestKey"] = TestDigests.Setting,
     };
 
     public string ServiceUrl => Connector.ServiceUrl.AbsoluteUri;
 
     public Task<HttpResponseMessage> PostAsync(string? token, string? channelId = "msteams", string? serviceUrl = null,
-        BotHost? bot = null)
+        BotHost? bot = null, string? conversationId = null)
     {
-        var json = Activities.Message(serviceUrl: serviceUrl ?? ServiceUrl);
+        var json = Activities.Message(serviceUrl: serviceUrl ?? ServiceUrl, conversationId: conversationId);
         if (channelId != "msteams")
         {
             json = json.Replace("\"channelId\":\"msteams\"", channelId is null ? "\"channelId\":null" : $"\"channelId\":\"{channelId}\"");

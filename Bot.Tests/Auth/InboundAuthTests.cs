@@ -4,7 +4,7 @@ using SecretBot.Bot.Tests.Infrastructure;
 
 namespace SecretBot.Bot.Tests.Auth;
 
-/// <summary>Every check of PROTOCOL.md §1, through /api/messages over HTTP, against a local OpenID server.</summary>
+/// <summary>Every check of docs/protocol.md §1, through /api/messages over HTTP, against a local OpenID server.</summary>
 public sealed class InboundAuthTests(AuthenticatedBot fixture) : IClassFixture<AuthenticatedBot>
 {
     private const string AppId = AuthenticatedBot.AppId;
@@ -21,11 +21,15 @@ public sealed class InboundAuthTests(AuthenticatedBot fixture) : IClassFixture<A
     }
 
     [Fact]
-    public async Task ServiceUrlClaimIsComparedWithoutCaseOrTrailingSlash()
+    public async Task ServiceUrlClaimIsComparedWithoutCaseButAsWritten()
     {
-        var claimed = fixture.ServiceUrl.ToUpperInvariant().TrimEnd('/');
-        using var response = await fixture.PostAsync(TestTokens.Channel(fixture.TeamsKey, AppId, claimed.Replace("HTTP://", "http://")));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // As the reference does (OrdinalIgnoreCase, nothing trimmed): case differs → accepted; a trailing slash differs → refused.
+        var upper = fixture.ServiceUrl.ToUpperInvariant().Replace("HTTP://", "http://");
+        using var sameButCase = await fixture.PostAsync(TestTokens.Channel(fixture.TeamsKey, AppId, upper));
+        Assert.Equal(HttpStatusCode.OK, sameButCase.StatusCode);
+
+        using var noSlash = await fixture.PostAsync(TestTokens.Channel(fixture.TeamsKey, AppId, fixture.ServiceUrl.TrimEnd('/')));
+        Assert.Equal(HttpStatusCode.Unauthorized, noSlash.StatusCode);
     }
 
     public static TheoryData<string, Func<AuthenticatedBot, string?>> RefusedTokens => new()
@@ -46,7 +50,16 @@ public sealed class InboundAuthTests(AuthenticatedBot fixture) : IClassFixture<A
         { "HS256 instead of RSA", f => Symmetric(f) },
         { "Entra token from a foreign tenant", f => TestTokens.Entra(f.EntraKey, AppId, "99999999-9999-4999-8999-999999999999", AppId) },
         { "Entra token for another audience", f => TestTokens.Entra(f.EntraKey, "another-bot", TestTokens.BotFrameworkTenant, AppId) },
+        { "Entra v1 token issued to another app", f => TestTokens.Entra(f.EntraKey, AppId, TestTokens.BotFrameworkTenant, AnotherApp) },
+        { "Entra v2 token issued to another app", f => TestTokens.Entra(f.EntraKey, AppId, TestTokens.BotFrameworkTenant, AnotherApp, v2: true) },
+        { "Entra token from another app of the bot's own tenant", f => TestTokens.Entra(f.EntraKey, AppId, AuthenticatedBot.OwnTenant, AnotherApp, v2: true) },
+        { "Entra token without ver", f => TestTokens.Entra(f.EntraKey, AppId, TestTokens.BotFrameworkTenant, AppId, version: "") },
+        { "Entra token with an unknown ver", f => TestTokens.Entra(f.EntraKey, AppId, TestTokens.BotFrameworkTenant, AppId, version: "3.0") },
+        { "Entra v1 issuer with a v2 ver", f => TestTokens.Entra(f.EntraKey, AppId, TestTokens.BotFrameworkTenant, AppId, version: "2.0") },
+        { "Entra token whose tid differs from its issuer's tenant", f => TestTokens.Entra(f.EntraKey, AppId, TestTokens.BotFrameworkTenant, AppId, tenantClaim: AuthenticatedBot.OwnTenant) },
     };
+
+    private const string AnotherApp = "0ther0app-0000-4000-8000-000000000bad";
 
     [Theory]
     [MemberData(nameof(RefusedTokens))]
@@ -66,6 +79,78 @@ public sealed class InboundAuthTests(AuthenticatedBot fixture) : IClassFixture<A
         var token = TestTokens.Channel(fixture.TeamsKey, AppId, fixture.ServiceUrl,
             notBefore: DateTime.UtcNow.AddHours(-1), expires: DateTime.UtcNow.AddMinutes(-3));
         using var response = await fixture.PostAsync(token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task EndorsementIsComparedExactly()
+    {
+        // The key is endorsed for "msteams"; the reference compares ordinal, so "MSTEAMS" is another channel.
+        using var response = await fixture.PostAsync(TestTokens.Channel(fixture.TeamsKey, AppId, fixture.ServiceUrl), channelId: "MSTEAMS");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AValidWebChatTokenIsRefusedByPolicyOutsideDevelopment()
+    {
+        using var response = await fixture.PostAsync(TestTokens.Channel(fixture.WebChatOnlyKey, AppId, fixture.ServiceUrl), channelId: "webchat");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(fixture.Logs.Entries, e => e.Message.Contains("channel not served by this bot"));
+    }
+
+    [Fact]
+    public async Task ATokenFromAnotherAppNamingAnAttackersServiceUrlSendsNothingAnywhere()
+    {
+        // The attacker's sink listens on loopback but under a name the bot does not trust: it counts what arrives.
+        await using var sink = await LocalConnector.StartAsync();
+        var attacker = $"http://localhost:{sink.ServiceUrl.Port}/";
+        foreach (var v2 in new[] { false, true })
+        {
+            using var response = await fixture.PostAsync(
+                TestTokens.Entra(fixture.EntraKey, AppId, TestTokens.BotFrameworkTenant, AnotherApp, v2), serviceUrl: attacker);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        await Task.Delay(100);
+        Assert.Empty(sink.Requests);
+    }
+
+    [Fact]
+    public async Task EvenTheBotsOwnEntraTokenCannotSendItsTokenToAnUntrustedHost()
+    {
+        await using var sink = await LocalConnector.StartAsync();
+        var before = fixture.Connector.Requests.Count;
+        using var response = await fixture.PostAsync(
+            TestTokens.Entra(fixture.EntraKey, AppId, TestTokens.BotFrameworkTenant, AppId, v2: true), serviceUrl: $"http://localhost:{sink.ServiceUrl.Port}/");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("UntrustedServiceUrl", await response.Content.ReadAsStringAsync());
+        await Task.Delay(100);
+        Assert.Empty(sink.Requests);
+        Assert.Equal(before, fixture.Connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task EntraTokensAreRefusedOutsideDevelopmentUnlessConfigured()
+    {
+        var settings = AuthenticatedBot.Settings(fixture.OpenId, fixture.Connector, "SingleTenant");
+        settings.Remove("Auth:AllowEntraTokens");
+        await using var bot = await BotHost.StartAsync(settings, environment: "Production");
+
+        using var entra = await fixture.PostAsync(TestTokens.Entra(fixture.EntraKey, AppId, TestTokens.BotFrameworkTenant, AppId), bot: bot);
+        Assert.Equal(HttpStatusCode.Unauthorized, entra.StatusCode);
+        using var channel = await fixture.PostAsync(TestTokens.Channel(fixture.TeamsKey, AppId, fixture.ServiceUrl), bot: bot);
+        Assert.Equal(HttpStatusCode.OK, channel.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAllowedCallerIsAccepted()
+    {
+        var settings = AuthenticatedBot.Settings(fixture.OpenId, fixture.Connector, "SingleTenant");
+        settings["Auth:AllowedCallers"] = AnotherApp;
+        await using var bot = await BotHost.StartAsync(settings, environment: "Production");
+
+        using var response = await fixture.PostAsync(TestTokens.Entra(fixture.EntraKey, AppId, TestTokens.BotFrameworkTenant, AnotherApp, v2: true), bot: bot);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 

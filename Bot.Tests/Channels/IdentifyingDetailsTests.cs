@@ -1,9 +1,12 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using SecretBot.Bot.Channels;
 
 namespace SecretBot.Bot.Tests.Channels;
 
 public sealed class IdentifyingDetailsTests
 {
+    private static readonly IdentifyingDetails Details = new(NullLogger<IdentifyingDetails>.Instance);
+
     [Theory]
     [InlineData("son numéro national est 85.07.30-033.28")]
     [InlineData("NN 85073003328 pour le dossier")]
@@ -21,7 +24,7 @@ public sealed class IdentifyingDetailsTests
     [InlineData("il habite 12 rue des Lilas à Wavre")]
     [InlineData("Rue Haute 45, Bruxelles")]
     [InlineData("avenue Louise, 231")]
-    public void IdentifyingDetailsAreSpotted(string text) => Assert.True(IdentifyingDetails.AreIn(text), text);
+    public void IdentifyingDetailsAreSpotted(string text) => Assert.True(Details.AreIn(text), text);
 
     [Theory]
     [InlineData("l'article 458bis du Code pénal")]
@@ -34,5 +37,5 @@ public sealed class IdentifyingDetailsTests
     [InlineData("arrêt 44/2019 de la Cour constitutionnelle")]
     [InlineData("un flic m'appelle, que dire ?")]
     [InlineData("nous sommes 12 dans l'équipe")]
-    public void OrdinaryTextIsNotFlagged(string text) => Assert.False(IdentifyingDetails.AreIn(text), text);
+    public void OrdinaryTextIsNotFlagged(string text) => Assert.False(Details.AreIn(text), text);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SecretBot.Bot.Tests.Conversations;
 using SecretBot.Bot.Tests.Infrastructure;
 using SecretBot.Dialogs.Conversations;
@@ -21,7 +22,7 @@ public sealed class ReferentAndFeedbackTests : IAsyncLifetime
         ["Bot:DefaultJurisdiction"] = "BE",
         ["Escalation:ChannelId"] = withReferents ? ReferentChannel : "",
         ["Escalation:ChannelName"] = withReferents ? "Référents secret" : "",
-        ["Escalation:TenantId"] = withReferents ? "tenant-42" : "",
+        ["Escalation:TenantId"] = withReferents ? Activities.RecordedTenant : "",
     });
 
     private static async Task<System.Text.Json.Nodes.JsonObject> AnswerCardAsync(TeamsUser user)
@@ -48,6 +49,42 @@ public sealed class ReferentAndFeedbackTests : IAsyncLifetime
         Assert.Contains("L'école", summary);
         Assert.DoesNotContain("SENTINEL", post.Body!.ToJsonString());
         Assert.Contains("Référents secret", string.Join("\n", user.NewReplies().Select(r => r.Text)));
+    }
+
+    [Fact]
+    public async Task SomeoneOfAnotherTenantPostsNothingAndIsToldNoChannelIsConfigured()
+    {
+        await using var bot = await BotAsync(withReferents: true);
+        var user = new TeamsUser(bot, _connector, $"ref-{Guid.NewGuid():N}") { Tenant = "99999999-0000-4000-8000-00000000f0e1" };
+        var answer = await AnswerCardAsync(user);
+        Assert.DoesNotContain(answer.Buttons(), b => (string?)b["verb"] == "ask-referent");
+
+        // A click forged from a card of the deploying tenant changes nothing.
+        await user.ExecuteAsync(new System.Text.Json.Nodes.JsonObject { ["verb"] = "ask-referent", ["data"] = new System.Text.Json.Nodes.JsonObject { ["topic"] = "share" } }, null);
+
+        Assert.DoesNotContain(_connector.Activities, a => a.RawPath == "/v3/conversations");
+        Assert.Contains("Aucun canal de référent", string.Join("\n", user.NewReplies().Select(r => r.Text)));
+    }
+
+    [Fact]
+    public async Task ElevenClicksInAMinutePostAtMostTheBucketsSize()
+    {
+        await using var bot = await BotAsync(withReferents: true);
+        var user = new TeamsUser(bot, _connector, $"ref-{Guid.NewGuid():N}");
+        var answer = await AnswerCardAsync(user);
+
+        for (var click = 0; click < 11; click++)
+        {
+            await user.ExecuteAsync(answer.Button("ask-referent"), null);
+        }
+
+        var posts = _connector.Activities.Count(a => a.RawPath == "/v3/conversations");
+        var bucket = bot.Services.GetRequiredService<SecretBot.Bot.Channels.EscalationOptions>().PostsPerPerson;
+        Assert.Equal(bucket, posts);
+        var told = user.NewReplies().Select(r => r.Text).ToList();
+        Assert.Equal(bucket, told.Count(t => t?.Contains("Référents secret") == true));
+        Assert.Equal(11 - bucket, told.Count(t => t?.Contains("ne l’a pas été") == true));
+        Figures.Report("referents.throttle", $"11 clicks in a minute from one person: {posts} posted, {11 - posts} refused with a message");
     }
 
     [Fact]

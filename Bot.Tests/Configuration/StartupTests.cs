@@ -30,16 +30,53 @@ public sealed class StartupTests
     [InlineData("Bot:MaxRequestBytes", "-5", "Bot:MaxRequestBytes")]
     [InlineData("Bot:AllowAnonymous", "perhaps", "Bot:AllowAnonymous")]
     [InlineData("Auth:BotFrameworkMetadataUrl", "not a url", "Auth:BotFrameworkMetadataUrl")]
+    // Outside Development, what carries the client secret or decides which keys are trusted is https (loopback apart).
+    [InlineData("Auth:TokenEndpoint", "http://login.example.com/{tenant}/oauth2/v2.0/token", "Auth:TokenEndpoint")]
+    [InlineData("Auth:BotFrameworkMetadataUrl", "http://login.example.com/v1/.well-known/openidconfiguration", "Auth:BotFrameworkMetadataUrl")]
+    [InlineData("Auth:EntraMetadataUrl", "http://login.example.com/common/v2.0/.well-known/openid-configuration", "Auth:EntraMetadataUrl")]
+    [InlineData("Auth:TokenEndpoint", "no url at all", "Auth:TokenEndpoint")]
+    [InlineData("Privacy:DigestKey", "", "Privacy:DigestKey")]
+    [InlineData("Privacy:DigestKey", "not base64!", "Privacy:DigestKey")]
+    [InlineData("Privacy:DigestKey", "c2hvcnQ=", "Privacy:DigestKey")]
+    [InlineData("Auth:AllowEntraTokens", "maybe", "Auth:AllowEntraTokens")]
+    [InlineData("Escalation:PostsPerPerson", "0", "Escalation:PostsPerPerson")]
     public async Task ABadSettingStopsStartUpAndNamesIt(string key, string value, string expectedSetting)
     {
         var settings = new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = "7f0d1e5a-0000-4000-8000-000000000001",
             ["MicrosoftAppPassword"] = "secret",
+            ["Privacy:DigestKey"] = TestDigests.Setting,
             [key] = value,
         };
         var exception = await Assert.ThrowsAsync<SettingException>(() => BotHost.StartAsync(settings, environment: "Production"));
         Assert.Equal(expectedSetting, exception.Setting);
+    }
+
+    [Fact]
+    public async Task LoopbackEndpointsAreAcceptedOutsideDevelopment()
+    {
+        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "7f0d1e5a-0000-4000-8000-000000000001",
+            ["MicrosoftAppPassword"] = "secret",
+            ["Privacy:DigestKey"] = TestDigests.Setting,
+            ["Auth:TokenEndpoint"] = "http://127.0.0.1:9/{tenant}/token",
+        }, environment: "Production");
+        Assert.NotNull(bot);
+    }
+
+    [Fact]
+    public async Task AnonymousModeOutsideDevelopmentAnswersOnlyToLoopback()
+    {
+        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Bot:AllowAnonymous"] = "true" },
+            environment: "Production");
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(bot.MessagesUrl, new StringContent(
+            Activities.Message(serviceUrl: "http://10.0.0.5/internal/"), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("UntrustedServiceUrl", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

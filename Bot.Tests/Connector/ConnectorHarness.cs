@@ -41,6 +41,7 @@ public sealed class ConnectorHarness : IAsyncDisposable
             ["Connector:FirstRetryDelay"] = "00:00:00.050",
             ["Connector:AttemptTimeout"] = "00:00:04",
             ["Connector:TotalTimeout"] = "00:00:20",
+            ["Connector:TrustedHosts"] = connector.ServiceUrl.Host,
         };
         foreach (var (key, value) in extra ?? [])
         {
@@ -51,7 +52,8 @@ public sealed class ConnectorHarness : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
-            .AddConnector(configuration, BotCredentials.From(configuration), AuthEndpoints.From(configuration))
+            .AddSingleton(TestDigests.Digest)
+            .AddConnector(configuration, BotCredentials.From(configuration), AuthEndpoints.From(configuration, development: false), development: false)
             .BuildServiceProvider();
         return new ConnectorHarness(services, connector, logs);
     }

@@ -67,7 +67,9 @@ public sealed class TokenProviderTests
         }
 
         Assert.Single(harness.Logs.Entries, e => e.Message.StartsWith("Cannot get a connector token"));
+        Assert.Equal(1, harness.Connector.TokenRequests);
         harness.Connector.TokenEndpointDown = false;
+        await Task.Delay(TokenRetryPause.First + TimeSpan.FromMilliseconds(100));
         Assert.Equal("test-token-1", await harness.Tokens.GetTokenAsync(default));
         Assert.Contains(harness.Logs.Entries, e => e.Message == "Connector token available again.");
     }

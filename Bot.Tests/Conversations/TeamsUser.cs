@@ -23,6 +23,9 @@ public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conv
     /// <summary>The display name Teams sends in <c>from.name</c>; the recorded fixture's when null.</summary>
     public string? UserName { get; init; }
 
+    /// <summary>The Teams tenant the activities come from; the recorded fixture's when null.</summary>
+    public string? Tenant { get; init; }
+
     /// <summary>What the bot delivered since the last call (messages and card updates), in order; refused attempts are not replies.</summary>
     public IReadOnlyList<ConnectorRequest> NewReplies()
     {
@@ -146,6 +149,12 @@ public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conv
         activity["from"]!["id"] = userId;
         if (UserName is not null)
             activity["from"]!["name"] = UserName;
+        if (Tenant is not null)
+        {
+            activity["conversation"]!["tenantId"] = Tenant;
+            activity["channelData"]!["tenant"]!["id"] = Tenant;
+        }
+
         activity["locale"] = locale;
         return activity;
     }

@@ -1,3 +1,4 @@
+using SecretBot.Bot.Tests.Infrastructure;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +23,7 @@ public sealed class DialogHarness
     public DialogHarness(IStateStore? store = null, string root = "root", ILogger<DialogTurnRunner>? logger = null)
     {
         Store = store ?? new MemoryStateStore();
-        Runner = new DialogTurnRunner(BuildDialogs(), root, Store, new StateOptions(), Texts, new PlainPromptPresenter(),
+        Runner = new DialogTurnRunner(BuildDialogs(), root, Store, TestDigests.Keys, new StateOptions(), Texts, new PlainPromptPresenter(),
             logger ?? NullLogger<DialogTurnRunner>.Instance);
     }
 
@@ -178,6 +179,6 @@ public sealed class RecordingTurn(DialogTurnInput input) : IDialogTurn
         return Task.CompletedTask;
     }
 
-    public Task<string?> PostToReferentsAsync(OutgoingMessage message, CancellationToken cancellationToken) =>
-        Task.FromResult<string?>(null);
+    public Task PostToReferentsAsync(ReferentRequest request, CancellationToken cancellationToken) =>
+        SendAsync(request.Posted, cancellationToken);
 }

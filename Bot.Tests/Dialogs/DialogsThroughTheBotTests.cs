@@ -55,7 +55,7 @@ public sealed class DialogsThroughTheBotTests(RedisServerFixture redis) : IClass
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         var store = bot.Services.GetRequiredService<IStateStore>();
-        var state = DialogStateSerializer.TryDeserialize((await store.ReadAsync(StateKeys.Conversation("conv-50"), default))!.Value)!;
+        var state = DialogStateSerializer.TryDeserialize((await store.ReadAsync(bot.Services.GetRequiredService<StateKeys>().Conversation("conv-50"), default))!.Value)!;
         Assert.Equal(50, state.Active!.Values.GetInt("_misses"));
         Assert.Equal(51, _connector.Activities.Count(a => a.Type == "message"));
         Figures.Report("dialogs.concurrent-turns (one bot, gate)", "50 sent, 50 applied, 0 busy");
@@ -71,7 +71,7 @@ public sealed class DialogsThroughTheBotTests(RedisServerFixture redis) : IClass
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         var store = first.Services.GetRequiredService<IStateStore>();
-        var state = DialogStateSerializer.TryDeserialize((await store.ReadAsync(StateKeys.Conversation("conv-two-bots"), default))!.Value)!;
+        var state = DialogStateSerializer.TryDeserialize((await store.ReadAsync(first.Services.GetRequiredService<StateKeys>().Conversation("conv-two-bots"), default))!.Value)!;
         var applied = state.Active!.Values.GetInt("_misses") ?? 0;
         var busy = _connector.Activities.Count(a => a.Text?.Contains("Réessayez dans quelques secondes") == true);
         Assert.Equal(50, applied + busy);
@@ -138,13 +138,31 @@ public sealed class DialogsThroughTheBotTests(RedisServerFixture redis) : IClass
         }
 
         var store = bot.Services.GetRequiredService<IStateStore>();
-        var stored = await store.ReadAsync(StateKeys.Conversation(conversation), default);
+        var stored = await store.ReadAsync(bot.Services.GetRequiredService<StateKeys>().Conversation(conversation), default);
         Assert.NotNull(stored);
         Assert.DoesNotContain("SENTINEL", Encoding.UTF8.GetString(stored.Value));
         if (useRedis)
         {
             Assert.DoesNotContain("SENTINEL", await redis.DumpAsync());
         }
+    }
+
+    [Fact]
+    public async Task StoreKeysAreKeyedDigestsUnderTheAppsPrefix()
+    {
+        const string conversation = "conv-keys";
+        await using var bot = await StartBotAsync(useRedis: true);
+        await SayAsync(bot, conversation, "bonjour");
+        await SayAsync(bot, conversation, "as");
+
+        var keys = (await redis.DumpAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('=')[0]).ToList();
+        var unkeyed = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(conversation))[..18])
+            .Replace('/', '_').Replace('+', '-');
+
+        Assert.NotEmpty(keys);
+        Assert.All(keys, key => Assert.StartsWith("sb:local:", key));
+        Assert.DoesNotContain(keys, key => key.Contains(unkeyed, StringComparison.Ordinal) || key.Contains(conversation, StringComparison.Ordinal));
+        Assert.Contains(bot.Services.GetRequiredService<StateKeys>().Conversation(conversation), keys);
     }
 
     private static async Task<string> EventuallyAsync(Func<Task<string>> probe, Func<string, bool> done)

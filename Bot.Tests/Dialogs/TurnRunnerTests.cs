@@ -19,7 +19,7 @@ public sealed class TurnRunnerTests
     {
         var store = new MemoryStateStore();
         var bot = new DialogHarness(store);
-        await store.WriteAsync(StateKeys.Conversation(bot.Conversation), Encoding.UTF8.GetBytes(stored), null, TimeSpan.FromMinutes(5), default);
+        await store.WriteAsync(TestDigests.Keys.Conversation(bot.Conversation), Encoding.UTF8.GetBytes(stored), null, TimeSpan.FromMinutes(5), default);
 
         var turn = await bot.SayAsync("bonjour");
 
@@ -56,11 +56,11 @@ public sealed class TurnRunnerTests
         var store = new InterferingStore(new MemoryStateStore());
         var bot = new DialogHarness(store);
         await bot.SayAsync("bonjour");
-        var before = await store.ReadAsync(StateKeys.Conversation(bot.Conversation), default);
+        var before = await store.ReadAsync(TestDigests.Keys.Conversation(bot.Conversation), default);
         store.InterfereWithNextWrites = 2;
 
         var turn = await bot.SayAsync("infirmiere");
-        var after = await store.ReadAsync(StateKeys.Conversation(bot.Conversation), default);
+        var after = await store.ReadAsync(TestDigests.Keys.Conversation(bot.Conversation), default);
 
         Assert.Equal(DialogTurnOutcome.Busy, turn.Outcome);
         Assert.Contains("Réessayez", Assert.Single(turn.Sent).Message.Text);
@@ -82,7 +82,7 @@ public sealed class TurnRunnerTests
         Assert.Equal(50, applied + busy);
         Assert.True(applied >= 1);
         Assert.All(turns.Where(t => t.Outcome == DialogTurnOutcome.Completed), t => Assert.Single(t.Sent));
-        var stored = await store.ReadAsync(StateKeys.Conversation(bot.Conversation), default);
+        var stored = await store.ReadAsync(TestDigests.Keys.Conversation(bot.Conversation), default);
         var state = SecretBot.Dialogs.Engine.DialogStateSerializer.TryDeserialize(stored!.Value)!;
         Assert.Equal(applied, state.Active!.Values.GetInt("_misses"));
         Assert.Contains("Quelle est votre fonction ?", (await bot.SayAsync("retour")).Said);
@@ -93,7 +93,7 @@ public sealed class TurnRunnerTests
     public async Task PreferencesKeepOnlyAJurisdictionAndALanguage()
     {
         var store = new MemoryStateStore();
-        var preferences = new PreferencesStore(store, new StateOptions());
+        var preferences = new PreferencesStore(store, new StateOptions(), TestDigests.Keys);
         await preferences.SetAsync("user-9", new UserPreferences("FR", "en"), default);
 
         Assert.Equal(new UserPreferences("FR", "en"), await preferences.GetAsync("user-9", default));

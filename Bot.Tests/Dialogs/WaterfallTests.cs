@@ -1,3 +1,4 @@
+using SecretBot.Bot.Tests.Infrastructure;
 using SecretBot.Dialogs.Runtime;
 
 namespace SecretBot.Bot.Tests.Dialogs;
@@ -140,7 +141,7 @@ public sealed class WaterfallTests
         var noted = await bot.SayAsync(sentinel);
 
         Assert.Contains($"noted {sentinel.Length} characters", noted.Said);
-        var stored = await store.ReadAsync(SecretBot.Dialogs.State.StateKeys.Conversation(bot.Conversation), default);
+        var stored = await store.ReadAsync(TestDigests.Keys.Conversation(bot.Conversation), default);
         Assert.DoesNotContain("SENTINEL", System.Text.Encoding.UTF8.GetString(stored!.Value));
     }
 }

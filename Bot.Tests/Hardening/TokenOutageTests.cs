@@ -1,4 +1,5 @@
 using System.Net;
+using SecretBot.Bot.Connector;
 using SecretBot.Bot.Tests.Auth;
 using SecretBot.Bot.Tests.Infrastructure;
 
@@ -33,6 +34,8 @@ public sealed class TokenOutageTests(AuthenticatedBot fixture) : IClassFixture<A
         Assert.DoesNotContain("test-secret", fixture.Logs.AllText);
 
         fixture.Connector.TokenEndpointDown = false;
+        // After a failure the next token request waits a short pause (TokenRetryPause): let it pass.
+        await Task.Delay(TokenRetryPause.Longest / 15);
         using (var recovered = await fixture.PostAsync(token))
         {
             Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
@@ -42,5 +45,27 @@ public sealed class TokenOutageTests(AuthenticatedBot fixture) : IClassFixture<A
         Assert.StartsWith("Bearer test-token-", delivered[^1].Authorization);
         Assert.Contains(fixture.Logs.Entries, e => e.Message == "Connector token available again.");
         Figures.Report("hardening.token-outage", "3 turns while the token endpoint answered 503: 3 × 200, 1 error line, 0 stack traces; first turn after recovery delivered");
+    }
+
+    [Fact]
+    public async Task FiftyTurnsDuringATokenOutageMakeOnlyAFewTokenRequests()
+    {
+        await using var connector = await LocalConnector.StartAsync();
+        connector.TokenEndpointDown = true;
+        await using var bot = await BotHost.StartAsync(AuthenticatedBot.Settings(fixture.OpenId, connector, "SingleTenant"), environment: "Production");
+        var token = TestTokens.Channel(fixture.TeamsKey, AuthenticatedBot.AppId, connector.ServiceUrl.AbsoluteUri);
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 50).Select(async i =>
+        {
+            using var response = await fixture.PostAsync(token, serviceUrl: connector.ServiceUrl.AbsoluteUri, bot: bot,
+                conversationId: $"outage-{i}");
+            return response.StatusCode;
+        }));
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
+        // The first failure opens a pause of TokenRetryPause.First; the turns queued meanwhile fail at once.
+        Assert.InRange(connector.TokenRequests, 1, 3);
+        Assert.Equal(0, connector.Activities.Count(a => a.Answered < 300));
+        Figures.Report("hardening.token-storm", $"50 concurrent turns while the token endpoint answered 503: {connector.TokenRequests} token request(s)");
     }
 }

@@ -9,6 +9,9 @@ namespace SecretBot.Bot.Tests.Infrastructure;
 /// </summary>
 public static class Activities
 {
+    /// <summary>The tenant of the recorded Playground activities (in <c>conversation.tenantId</c> and <c>channelData.tenant.id</c>).</summary>
+    public const string RecordedTenant = "00000000-0000-0000-0000-0000000000001";
+
     private static readonly Lazy<JsonObject[]> RecordedActivities = new(() =>
         File.ReadAllLines(Path.Combine(RepositoryPaths.Shared, "teams", "playground-activities.jsonl"))
             .Where(line => line.Trim().Length > 0)

@@ -38,6 +38,9 @@ public sealed class LocalConnector : IAsyncDisposable
 
     public int TokensIssued => Volatile.Read(ref _tokensIssued);
 
+    /// <summary>Token requests received, answered or refused.</summary>
+    public int TokenRequests => _requests.Count(r => !r.IsActivity);
+
     /// <summary>Activity calls answered as delivered since the start, including those <see cref="Forget"/> dropped.</summary>
     public int DeliveredCount => Volatile.Read(ref _nextId);
 

@@ -37,17 +37,24 @@ public static class TestTokens
         return Create(key, issuer, audience, claims, notBefore, expires, algorithm);
     }
 
-    /// <summary>An Entra token, v1 (<c>sts.windows.net</c>, <c>appid</c>) or v2 (<c>login.microsoftonline.com</c>, <c>azp</c>).</summary>
+    /// <summary>
+    /// An Entra token, v1 (<c>sts.windows.net</c>, <c>appid</c>) or v2 (<c>login.microsoftonline.com</c>, <c>azp</c>).
+    /// <paramref name="version"/> overrides the <c>ver</c> claim ("" leaves it out); <paramref name="tenantClaim"/> the <c>tid</c> claim.
+    /// </summary>
     public static string Entra(TestKey key, string audience, string tenant, string callerAppId, bool v2 = false,
-        DateTime? expires = null)
+        DateTime? expires = null, string? version = null, string? tenantClaim = null)
     {
         var issuer = v2 ? $"https://login.microsoftonline.com/{tenant}/v2.0" : $"https://sts.windows.net/{tenant}/";
         var claims = new Dictionary<string, object>
         {
-            ["ver"] = v2 ? "2.0" : "1.0",
             [v2 ? "azp" : "appid"] = callerAppId,
-            ["tid"] = tenant,
+            ["tid"] = tenantClaim ?? tenant,
         };
+        if (version != "")
+        {
+            claims["ver"] = version ?? (v2 ? "2.0" : "1.0");
+        }
+
         return Create(key, issuer, audience, claims, null, expires, SecurityAlgorithms.RsaSha256);
     }
 

@@ -32,7 +32,7 @@ public sealed class PrivacyLeakScanTests(RedisServerFixture redis) : IClassFixtu
             ["State:Redis"] = provider == "Redis" ? redis.ConnectionString : "",
             ["Escalation:ChannelId"] = "19:referents@thread.tacv2",
             ["Escalation:ChannelName"] = "Référents",
-            ["Escalation:TenantId"] = "tenant-leak-scan",
+            ["Escalation:TenantId"] = Activities.RecordedTenant,
         }, logs: logs);
 
         var corpus = new SentinelCorpus(bot, connector);

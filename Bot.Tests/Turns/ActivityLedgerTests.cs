@@ -1,3 +1,4 @@
+using SecretBot.Bot.Tests.Infrastructure;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SecretBot.Bot.Protocol;
@@ -11,7 +12,7 @@ public sealed class ActivityLedgerTests
     [Fact]
     public void AReSentInvokeGetsTheSameAnswerBack()
     {
-        using var ledger = new ActivityLedger(TimeSpan.FromMinutes(10));
+        using var ledger = new ActivityLedger(TimeSpan.FromMinutes(10), TestDigests.Digest);
         var invoke = Invoke("conv-1", "activity-1");
         ledger.MarkHandled(invoke, new InvokeResponse(200, new JsonObject { ["composeExtension"] = new JsonObject { ["type"] = "result" } }));
 
@@ -25,7 +26,7 @@ public sealed class ActivityLedgerTests
     public void AnswersAreBoundedInBytesNotInEntries()
     {
         // 6,000 search answers of 20 KB (120 MB) against a bound of about 100 MB of answers.
-        using var ledger = new ActivityLedger(TimeSpan.FromMinutes(10));
+        using var ledger = new ActivityLedger(TimeSpan.FromMinutes(10), TestDigests.Digest);
         var answer = new JsonObject { ["cards"] = new string('x', 20 * 1024) };
         for (var i = 0; i < 6_000; i++)
         {

@@ -9,11 +9,13 @@ namespace SecretBot.Bot.Auth;
 
 /// <summary>
 /// Validates inbound tokens: Bot Framework channel tokens (issuer, audience, lifetime, signature,
-/// the key's endorsement for the channel, the <c>serviceurl</c> claim) and Entra-issued tokens from
-/// the Emulator or the Agents Playground (tenant issuers, audience, caller app id).
+/// the channel, the key's endorsement for it, the <c>serviceurl</c> claim) and Entra-issued tokens
+/// from the Emulator or the Agents Playground (tenant issuers, audience, <c>ver</c>, the caller's
+/// app id, the tenant claim), when the <see cref="CallerPolicy"/> accepts them.
 /// </summary>
 public sealed partial class BotFrameworkAuthenticator(
     BotCredentials credentials,
+    CallerPolicy policy,
     SigningKeySource channelKeys,
     SigningKeySource entraKeys,
     ILogger<BotFrameworkAuthenticator> logger) : IRequestAuthenticator
@@ -75,9 +77,15 @@ public sealed partial class BotFrameworkAuthenticator(
             return AuthOutcome.Refused(Describe(result.Exception));
         }
 
-        if (channelId is null || !Endorsements(configuration, unverified.Kid).Contains(channelId, StringComparer.OrdinalIgnoreCase))
+        // Endorsements and the channel are compared as the reference does: ordinal, exact.
+        if (channelId is null || !Endorsements(configuration, unverified.Kid).Contains(channelId, StringComparer.Ordinal))
         {
             return AuthOutcome.Refused("signing key not endorsed for the activity's channel");
+        }
+
+        if (!policy.Channels.Contains(channelId))
+        {
+            return AuthOutcome.Refused("channel not served by this bot");
         }
 
         if (!unverified.TryGetPayloadValue<string>("serviceurl", out var claimed) || string.IsNullOrEmpty(claimed))
@@ -85,13 +93,18 @@ public sealed partial class BotFrameworkAuthenticator(
             return AuthOutcome.Refused("no serviceurl claim");
         }
 
-        return string.Equals(claimed.TrimEnd('/'), serviceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)
+        return string.Equals(claimed, serviceUrl, StringComparison.OrdinalIgnoreCase)
             ? AuthOutcome.Accepted(null)
             : AuthOutcome.Refused("serviceurl claim differs from the activity's serviceUrl");
     }
 
     private async Task<AuthOutcome> EntraAsync(string token, JsonWebToken unverified, CancellationToken cancellationToken)
     {
+        if (!policy.AllowEntraTokens)
+        {
+            return AuthOutcome.Refused("Entra-issued tokens are not accepted here (Auth:AllowEntraTokens)");
+        }
+
         var (configuration, keyProblem) = await KeysForAsync(entraKeys, unverified.Kid, cancellationToken);
         if (configuration is null)
         {
@@ -104,10 +117,7 @@ public sealed partial class BotFrameworkAuthenticator(
             return AuthOutcome.Refused(Describe(result.Exception));
         }
 
-        var callerClaim = unverified.TryGetPayloadValue<string>("ver", out var version) && version == "2.0" ? "azp" : "appid";
-        return unverified.TryGetPayloadValue<string>(callerClaim, out var caller) && !string.IsNullOrEmpty(caller)
-            ? AuthOutcome.Accepted(caller)
-            : AuthOutcome.Refused($"no {callerClaim} claim naming the caller");
+        return EntraClaims.Check(unverified, credentials.AppId!, policy.AllowedCallers);
     }
 
     private static async Task<(OpenIdConnectConfiguration? Configuration, AuthOutcome? Problem)> KeysForAsync(

@@ -1,7 +1,7 @@
 namespace SecretBot.Bot.Auth;
 
 /// <summary>
-/// Checks the bearer token of an inbound request against the activity it carries (PROTOCOL.md §1).
+/// Checks the bearer token of an inbound request against the activity it carries (docs/protocol.md §1).
 /// </summary>
 public interface IRequestAuthenticator
 {

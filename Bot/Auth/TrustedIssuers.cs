@@ -2,7 +2,7 @@ using SecretBot.Bot.Configuration;
 
 namespace SecretBot.Bot.Auth;
 
-/// <summary>Who may sign the tokens the bot accepts (PROTOCOL.md §1).</summary>
+/// <summary>Who may sign the tokens the bot accepts (docs/protocol.md §1).</summary>
 public static class TrustedIssuers
 {
     /// <summary>The issuer of tokens that the Bot Framework channels (Teams among them) send.</summary>

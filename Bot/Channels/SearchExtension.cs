@@ -16,6 +16,9 @@ namespace SecretBot.Bot.Channels;
 public sealed class SearchExtension(KnowledgeBase knowledge, KnowledgeSearch search)
 {
     public const string QueryInvoke = "composeExtension/query";
+
+    /// <summary>Teams' search box is one short line: longer queries are cut before they are searched.</summary>
+    public const int MaxQueryChars = 200;
     private const int DefaultCount = 5;
     private static readonly string[] MostUseful = ["urgent", "master-of-secret", "release", "what-secret-covers", "discretion"];
 
@@ -69,6 +72,6 @@ public sealed class SearchExtension(KnowledgeBase knowledge, KnowledgeSearch sea
                     && n is > 0 and <= 25
             ? n
             : DefaultCount;
-        return (query, count);
+        return (query is { Length: > MaxQueryChars } ? query[..MaxQueryChars] : query, count);
     }
 }

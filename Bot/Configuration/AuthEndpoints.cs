@@ -4,7 +4,9 @@ namespace SecretBot.Bot.Configuration;
 
 /// <summary>
 /// Where the bot finds signing keys and tokens. The defaults are Microsoft's public endpoints;
-/// tests point them at local servers on loopback (section <c>Auth</c>).
+/// tests point them at local servers on loopback (section <c>Auth</c>). Outside Development each
+/// must be https (loopback apart): the metadata decides which keys are trusted, and the token
+/// endpoint receives the client secret.
 /// </summary>
 public sealed record AuthEndpoints
 {
@@ -19,16 +21,27 @@ public sealed record AuthEndpoints
 
     public TimeSpan MetadataRefreshInterval { get; init; } = TimeSpan.FromHours(12);
 
-    public static AuthEndpoints From(IConfiguration configuration)
+    public static AuthEndpoints From(IConfiguration configuration, bool development)
     {
         var section = configuration.GetSection("Auth");
         var defaults = new AuthEndpoints();
-        return new AuthEndpoints
+        var endpoints = new AuthEndpoints
         {
             BotFrameworkMetadata = Settings.AbsoluteUri(section, "BotFrameworkMetadataUrl") ?? defaults.BotFrameworkMetadata,
             EntraMetadata = Settings.AbsoluteUri(section, "EntraMetadataUrl") ?? defaults.EntraMetadata,
-            TokenEndpoint = section["TokenEndpoint"] is { Length: > 0 } token ? token : defaults.TokenEndpoint,
+            TokenEndpoint = section["TokenEndpoint"] is { Length: > 0 } token ? token.Trim() : defaults.TokenEndpoint,
             MetadataRefreshInterval = Settings.Duration(section, "MetadataRefreshInterval") ?? defaults.MetadataRefreshInterval,
         };
+        Settings.SecureUri(Settings.Name(section, "BotFrameworkMetadataUrl"), endpoints.BotFrameworkMetadata, development);
+        Settings.SecureUri(Settings.Name(section, "EntraMetadataUrl"), endpoints.EntraMetadata, development);
+        var tokenSetting = Settings.Name(section, "TokenEndpoint");
+        var sample = endpoints.TokenEndpoint.Replace("{tenant}", "tenant", StringComparison.Ordinal);
+        if (!Uri.TryCreate(sample, UriKind.Absolute, out var tokenUri) || (tokenUri.Scheme != Uri.UriSchemeHttps && tokenUri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new SettingException(tokenSetting, $"'{endpoints.TokenEndpoint}' is not an absolute http(s) URL.");
+        }
+
+        Settings.SecureUri(tokenSetting, tokenUri, development);
+        return endpoints;
     }
 }

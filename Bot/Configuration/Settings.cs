@@ -39,5 +39,27 @@ public static class Settings
         var text => throw new SettingException(Name(section, key), $"'{text}' is not an absolute URL."),
     };
 
-    private static string Name(IConfigurationSection section, string key) => $"{section.Path}:{key}";
+    /// <summary>
+    /// A list written either as one comma-separated value (<c>a,b</c>, handy in an environment
+    /// variable) or as an array (<c>Key:0</c>, <c>Key:1</c>); blanks are dropped.
+    /// </summary>
+    public static IReadOnlyList<string> List(IConfigurationSection section, string key)
+    {
+        var single = section[key];
+        var items = string.IsNullOrWhiteSpace(single)
+            ? section.GetSection(key).GetChildren().Select(child => child.Value)
+            : single.Split(',');
+        return items.Where(item => !string.IsNullOrWhiteSpace(item)).Select(item => item!.Trim()).ToArray();
+    }
+
+    /// <summary>
+    /// An endpoint that carries a secret or decides what is trusted: https outside Development,
+    /// except on loopback, where nothing crosses the network.
+    /// </summary>
+    public static Uri SecureUri(string setting, Uri uri, bool development) =>
+        development || uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback
+            ? uri
+            : throw new SettingException(setting, $"'{uri.GetLeftPart(UriPartial.Authority)}' must use https outside Development.");
+
+    public static string Name(IConfigurationSection section, string key) => $"{section.Path}:{key}";
 }

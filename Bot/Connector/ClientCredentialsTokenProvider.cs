@@ -5,9 +5,11 @@ using SecretBot.Bot.Configuration;
 namespace SecretBot.Bot.Connector;
 
 /// <summary>
-/// Tokens for the connector by the OAuth client-credentials flow (PROTOCOL.md §2): the
+/// Tokens for the connector by the OAuth client-credentials flow (docs/protocol.md §2): the
 /// <c>botframework.com</c> tenant for a multi-tenant bot, the bot's own tenant for a single-tenant
-/// one. The token is cached and refreshed ahead of expiry, one refresh at a time.
+/// one. The token is cached and refreshed ahead of expiry, one refresh at a time; after a failure
+/// the next request waits a growing pause (<see cref="TokenRetryPause"/>), and a token the connector
+/// refused is dropped once.
 /// </summary>
 public sealed partial class ClientCredentialsTokenProvider(
     HttpClient http,
@@ -19,6 +21,7 @@ public sealed partial class ClientCredentialsTokenProvider(
     public const string Scope = "https://api.botframework.com/.default";
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _refresh = new(1, 1);
+    private readonly TokenRetryPause _pause = new(clock);
     private CachedToken? _token;
     private bool _outage;
 
@@ -38,12 +41,35 @@ public sealed partial class ClientCredentialsTokenProvider(
                 return fresh.Value;
             }
 
-            _token = await RequestAsync(cancellationToken);
+            if (_pause.IsWaiting)
+            {
+                throw new TokenUnavailableException("the token endpoint failed moments ago; waiting before asking again");
+            }
+
+            try
+            {
+                _token = await RequestAsync(cancellationToken);
+            }
+            catch (TokenUnavailableException)
+            {
+                _pause.Failed();
+                throw;
+            }
+
+            _pause.Succeeded();
             return _token.Value;
         }
         finally
         {
             _refresh.Release();
+        }
+    }
+
+    public void Invalidate(string refusedToken)
+    {
+        if (_token is { } current && current.Value == refusedToken)
+        {
+            _token = null;
         }
     }
 

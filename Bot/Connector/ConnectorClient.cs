@@ -2,17 +2,19 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using SecretBot.Bot.Logging;
 using SecretBot.Bot.Protocol;
+using SecretBot.Dialogs.State;
 
 namespace SecretBot.Bot.Connector;
 
 /// <summary>
-/// The Bot Connector REST client (PROTOCOL.md §2) on a typed HttpClient whose resilience pipeline
-/// (see <see cref="ConnectorResilience"/>) retries throttling and transient failures.
+/// The Bot Connector REST client (docs/protocol.md §2) on a typed HttpClient whose resilience
+/// pipeline (see <see cref="ConnectorResilience"/>) retries throttling and transient failures. The
+/// service URL's host is checked (<see cref="ServiceUrlTrust"/>) before a token is attached; a
+/// token the connector refuses (401) is replaced once.
 /// </summary>
-public sealed partial class ConnectorClient(HttpClient http, IAccessTokenProvider tokens, ILogger<ConnectorClient> logger)
-    : IConnectorClient
+public sealed partial class ConnectorClient(HttpClient http, IAccessTokenProvider tokens, ServiceUrlTrust trust,
+    KeyedDigest hashes, ILogger<ConnectorClient> logger) : IConnectorClient
 {
     public async Task<ResourceResponse> ReplyToActivityAsync(Uri serviceUrl, string conversationId, string activityId,
         Activity activity, CancellationToken cancellationToken) =>
@@ -49,30 +51,23 @@ public sealed partial class ConnectorClient(HttpClient http, IAccessTokenProvide
     private async Task<T?> SendAsync<T>(string operation, HttpMethod method, Uri serviceUrl, string path, object? body,
         string? conversationId, CancellationToken cancellationToken) where T : class
     {
-        using var request = new HttpRequestMessage(method, new Uri(WithTrailingSlash(serviceUrl), path));
-        if (body is not null)
+        if (!trust.Check(serviceUrl))
         {
-            // Bytes, not a stream: the resilience pipeline may send the same request again.
-            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ProtocolJson.Options));
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            throw new ConnectorException(operation, null, "the serviceUrl's host is not trusted; nothing was sent");
         }
 
-        if (await tokens.GetTokenAsync(cancellationToken) is { } token)
+        // Bytes, not a stream: the resilience pipeline and the 401 retry may send the same body again.
+        var content = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ProtocolJson.Options);
+        var target = new Uri(WithTrailingSlash(serviceUrl), path);
+        var token = await tokens.GetTokenAsync(cancellationToken);
+        var response = await SendOnceAsync(operation, method, target, content, token, conversationId, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or TimeoutException
-                                              or Polly.Timeout.TimeoutRejectedException
-                                          || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            LogFailed(operation, 0, ConnectorException.MeaningOf(null), PrivacyHash.Of(conversationId));
-            throw new ConnectorException(operation, null, ConnectorException.MeaningOf(null));
+            // The token may have been revoked or rotated before its expiry: one fresh token, one more try.
+            response.Dispose();
+            tokens.Invalidate(token);
+            response = await SendOnceAsync(operation, method, target, content, await tokens.GetTokenAsync(cancellationToken),
+                conversationId, cancellationToken);
         }
 
         using (response)
@@ -80,11 +75,39 @@ public sealed partial class ConnectorClient(HttpClient http, IAccessTokenProvide
             if (!response.IsSuccessStatusCode)
             {
                 var meaning = ConnectorException.MeaningOf(response.StatusCode);
-                LogFailed(operation, (int)response.StatusCode, meaning, PrivacyHash.Of(conversationId));
+                LogFailed(operation, (int)response.StatusCode, meaning, hashes.Tag(conversationId));
                 throw new ConnectorException(operation, response.StatusCode, meaning);
             }
 
             return await ReadAsync<T>(response, cancellationToken);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(string operation, HttpMethod method, Uri target, byte[]? content,
+        string? token, string? conversationId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, target);
+        if (content is not null)
+        {
+            request.Content = new ByteArrayContent(content);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        try
+        {
+            return await http.SendAsync(request, cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TimeoutException
+                                              or Polly.Timeout.TimeoutRejectedException
+                                          || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogFailed(operation, 0, ConnectorException.MeaningOf(null), hashes.Tag(conversationId));
+            throw new ConnectorException(operation, null, ConnectorException.MeaningOf(null));
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class ConnectorException(string operation, HttpStatusCode? status,
 
     public string Meaning { get; } = meaning;
 
-    /// <summary>What Teams means by a refusal (PROTOCOL.md §2), for a log an operator can act on.</summary>
+    /// <summary>What Teams means by a refusal (docs/protocol.md §2), for a log an operator can act on.</summary>
     public static string MeaningOf(HttpStatusCode? status) => status switch
     {
         null => "no answer from the connector (network error or timeout)",

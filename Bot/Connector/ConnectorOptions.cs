@@ -18,6 +18,9 @@ public sealed record ConnectorOptions
 
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Hosts trusted beside Microsoft's, as <c>host</c> or <c>*.domain</c> (see <see cref="ServiceUrlTrust"/>).</summary>
+    public IReadOnlyList<string> TrustedHosts { get; init; } = [];
+
     public static ConnectorOptions From(IConfiguration configuration)
     {
         var section = configuration.GetSection("Connector");
@@ -28,6 +31,7 @@ public sealed record ConnectorOptions
             FirstRetryDelay = Settings.Duration(section, "FirstRetryDelay") ?? defaults.FirstRetryDelay,
             AttemptTimeout = Settings.Duration(section, "AttemptTimeout") ?? defaults.AttemptTimeout,
             TotalTimeout = Settings.Duration(section, "TotalTimeout") ?? defaults.TotalTimeout,
+            TrustedHosts = Settings.List(section, "TrustedHosts"),
         };
         return options.TotalTimeout < options.AttemptTimeout
             ? throw new SettingException("Connector:TotalTimeout", "must be at least Connector:AttemptTimeout.")

@@ -7,4 +7,10 @@ namespace SecretBot.Bot.Connector;
 public interface IAccessTokenProvider
 {
     ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The connector refused <paramref name="refusedToken"/> (401): the next call fetches a new token,
+    /// unless another caller already did.
+    /// </summary>
+    void Invalidate(string refusedToken);
 }

@@ -2,7 +2,7 @@ using SecretBot.Bot.Protocol;
 
 namespace SecretBot.Bot.Connector;
 
-/// <summary>The Bot Connector REST operations SecretBot uses (PROTOCOL.md §2).</summary>
+/// <summary>The Bot Connector REST operations SecretBot uses (docs/protocol.md §2).</summary>
 public interface IConnectorClient
 {
     Task<ResourceResponse> ReplyToActivityAsync(Uri serviceUrl, string conversationId, string activityId,

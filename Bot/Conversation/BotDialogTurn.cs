@@ -9,9 +9,11 @@ namespace SecretBot.Bot.Conversation;
 /// <summary>
 /// The dialogs' view of a turn, over the protocol: a message becomes a reply activity (with its card
 /// as an Adaptive Card attachment); replacing the card that was just clicked becomes the invoke
-/// response, any other replacement a connector update.
+/// response, any other replacement a connector update. A request to the référents is posted only
+/// for someone the escalation serves, within the <see cref="Channels.ReferentThrottle"/>.
 /// </summary>
-public sealed class BotDialogTurn(BotTurn turn, DialogTurnInput input, Channels.EscalationOptions? escalation = null) : IDialogTurn
+public sealed class BotDialogTurn(BotTurn turn, DialogTurnInput input, Channels.EscalationOptions? escalation = null,
+    Channels.ReferentThrottle? throttle = null) : IDialogTurn
 {
     public const string AdaptiveCardType = "application/vnd.microsoft.card.adaptive";
 
@@ -34,14 +36,16 @@ public sealed class BotDialogTurn(BotTurn turn, DialogTurnInput input, Channels.
         await turn.UpdateAsync(messageId, ToActivity(message), cancellationToken);
     }
 
-    public async Task<string?> PostToReferentsAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    public async Task PostToReferentsAsync(ReferentRequest request, CancellationToken cancellationToken)
     {
-        if (escalation is not { IsConfigured: true })
+        if (escalation is null || throttle is null || !Input.CanAskReferents || !escalation.Serves(turn.Activity.TenantId())
+            || !throttle.TryTake(Input.UserKey, Input.ConversationKey))
         {
-            return null;
+            await SendAsync(request.Refused, cancellationToken);
+            return;
         }
 
-        var post = ToActivity(message);
+        var post = ToActivity(request.Post);
         post.ReplyToId = null;
         post.Recipient = null;
         post.Conversation = null;
@@ -57,7 +61,7 @@ public sealed class BotDialogTurn(BotTurn turn, DialogTurnInput input, Channels.
                 ["tenant"] = new JsonObject { ["id"] = escalation.TenantId },
             }),
         }, cancellationToken);
-        return escalation.ChannelName;
+        await SendAsync(request.Posted, cancellationToken);
     }
 
     private Activity ToActivity(OutgoingMessage message)

@@ -27,6 +27,8 @@ public sealed class DialogActivityHandler(
     KnowledgeBase knowledge,
     Channels.SearchExtension searchExtension,
     Channels.EscalationOptions escalation,
+    Channels.ReferentThrottle referentThrottle,
+    Channels.IdentifyingDetails identifyingDetails,
     DialogSettings settings) : IActivityHandler
 {
     public const string CardActionInvoke = "adaptiveCard/action";
@@ -86,9 +88,13 @@ public sealed class DialogActivityHandler(
         var activity = turn.Activity;
         var (language, jurisdiction) = await PreferencesAsync(activity, cancellationToken);
         var input = new DialogTurnInput(text, cardValue, language, turn.ConversationId, activity.From?.Id ?? turn.ConversationId,
-            DialogInputs.KindOf(activity), activity.ReplyToId) { Jurisdiction = jurisdiction };
-        var dialogTurn = new BotDialogTurn(turn, input, escalation);
-        if (input.Kind != ConversationKind.Personal && Channels.IdentifyingDetails.AreIn(text))
+            DialogInputs.KindOf(activity), activity.ReplyToId)
+        {
+            Jurisdiction = jurisdiction,
+            CanAskReferents = escalation.Serves(activity.TenantId()),
+        };
+        var dialogTurn = new BotDialogTurn(turn, input, escalation, referentThrottle);
+        if (input.Kind != ConversationKind.Personal && identifyingDetails.AreIn(text))
         {
             // Everyone in the channel reads the thread: a discreet word first, never repeating the detail.
             var reminder = ChannelPrivacyReminderCard.Create(CardPromptPresenter.Texts(language));

@@ -19,7 +19,7 @@ public static class ProductConversations
         var dialogs = new DialogSet(new InterviewPrompts(knowledge))
             .Add(new MainDialog(knowledge, new Router(knowledge, services.GetRequiredService<KnowledgeSearch>()),
                 services.GetRequiredService<PreferencesStore>(), evaluator, escalation.ChannelName))
-            .Add(new InterviewDialog(knowledge, evaluator, escalation.IsConfigured))
+            .Add(new InterviewDialog(knowledge, evaluator))
             .Add(new ChoicePrompt());
         return new ConversationModule(dialogs, MainDialog.Name, new CardPromptPresenter());
     }

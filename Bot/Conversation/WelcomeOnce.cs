@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
-using SecretBot.Bot.Logging;
 using SecretBot.Bot.Protocol;
+using SecretBot.Dialogs.State;
 
 namespace SecretBot.Bot.Conversation;
 
@@ -9,7 +9,7 @@ namespace SecretBot.Bot.Conversation;
 /// with both <c>installationUpdate</c> and <c>conversationUpdate</c>. A welcome that could not be
 /// delivered is released, so that the next announcement tries again.
 /// </summary>
-public sealed class WelcomeOnce : IDisposable
+public sealed class WelcomeOnce(KeyedDigest digest) : IDisposable
 {
     private readonly MemoryCache _welcomed = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
@@ -22,7 +22,7 @@ public sealed class WelcomeOnce : IDisposable
     /// <summary>True the first time it is asked for a conversation (within a day), false after.</summary>
     public bool IsFirst(string conversationId)
     {
-        var key = PrivacyHash.Of(conversationId);
+        var key = digest.Pair(conversationId);
         if (_welcomed.TryGetValue(key, out _))
         {
             return false;
@@ -33,7 +33,7 @@ public sealed class WelcomeOnce : IDisposable
     }
 
     /// <summary>The welcome was not delivered: the conversation may be greeted again.</summary>
-    public void Release(string conversationId) => _welcomed.Remove(PrivacyHash.Of(conversationId));
+    public void Release(string conversationId) => _welcomed.Remove(digest.Pair(conversationId));
 
     public void Dispose() => _welcomed.Dispose();
 }

@@ -22,10 +22,12 @@ public static class BotServices
     public static WebApplicationBuilder AddSecretBot(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+        var development = builder.Environment.IsDevelopment();
         var credentials = BotCredentials.From(configuration);
         var options = BotOptions.From(configuration);
-        var endpoints = AuthEndpoints.From(configuration);
+        var endpoints = AuthEndpoints.From(configuration, development);
         HostingMode.EnsureAllowed(credentials, options, builder.Environment);
+        var digest = new KeyedDigest(DigestKeySetting.From(configuration, localRun: development || credentials.IsAnonymous));
 
         // Our own 413 (with a reason) must answer before Kestrel's bare one.
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -35,11 +37,13 @@ public static class BotServices
         services.AddSingleton(credentials);
         services.AddSingleton(options);
         services.AddSingleton(endpoints);
-        services.AddBotAuthentication(credentials, endpoints);
-        services.AddConnector(configuration, credentials, endpoints);
+        services.AddSingleton(digest);
+        services.AddSingleton(new StateKeys(digest, $"sb:{credentials.AppId ?? "local"}:"));
+        services.AddBotAuthentication(credentials, endpoints, CallerPolicy.From(configuration, development));
+        services.AddConnector(configuration, credentials, endpoints, development);
 
         services.AddSingleton<ConversationGate>();
-        services.AddSingleton(_ => new ActivityLedger(options.DuplicateWindow));
+        services.AddSingleton(_ => new ActivityLedger(options.DuplicateWindow, digest));
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton(HostTexts.Load());
         services.AddSingleton<WelcomeOnce>();
@@ -50,18 +54,21 @@ public static class BotServices
         services.AddSingleton(settings);
         var escalation = EscalationOptions.From(configuration);
         services.AddSingleton(escalation);
+        services.AddSingleton<ReferentThrottle>();
+        services.AddSingleton<IdentifyingDetails>();
         services.AddSingleton(ProductConversations.Build);
         services.AddSingleton<IActivityHandler>(provider =>
         {
             var module = provider.GetRequiredService<ConversationModule>();
             return new DialogActivityHandler(
                 new DialogTurnRunner(module.Dialogs, module.RootDialogId, provider.GetRequiredService<IStateStore>(),
-                    provider.GetRequiredService<StateOptions>(), provider.GetRequiredService<EngineTexts>(), module.Presenter,
+                    provider.GetRequiredService<StateKeys>(), provider.GetRequiredService<StateOptions>(), provider.GetRequiredService<EngineTexts>(), module.Presenter,
                     provider.GetRequiredService<ILogger<DialogTurnRunner>>()),
                 provider.GetRequiredService<PreferencesStore>(), provider.GetRequiredService<HostTexts>(),
                 provider.GetRequiredService<WelcomeOnce>(), provider.GetRequiredService<SecretBot.Knowledge.Model.KnowledgeBase>(),
                 new SearchExtension(provider.GetRequiredService<SecretBot.Knowledge.Model.KnowledgeBase>(),
-                    provider.GetRequiredService<SecretBot.Knowledge.Search.KnowledgeSearch>()), escalation, settings);
+                    provider.GetRequiredService<SecretBot.Knowledge.Search.KnowledgeSearch>()), escalation,
+                provider.GetRequiredService<ReferentThrottle>(), provider.GetRequiredService<IdentifyingDetails>(), settings);
         });
         return builder;
     }

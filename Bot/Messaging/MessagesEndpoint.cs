@@ -2,13 +2,14 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using SecretBot.Bot.Auth;
 using SecretBot.Bot.Configuration;
+using SecretBot.Bot.Connector;
 using SecretBot.Bot.Protocol;
 using SecretBot.Bot.Turns;
 
 namespace SecretBot.Bot.Messaging;
 
 /// <summary>
-/// <c>/api/messages</c>: where channels POST activities (PROTOCOL.md §1). Checks the request, the
+/// <c>/api/messages</c>: where channels POST activities (docs/protocol.md §1). Checks the request, the
 /// token and the activity, then hands the activity to the turn processor.
 /// </summary>
 public static class MessagesEndpoint
@@ -17,7 +18,7 @@ public static class MessagesEndpoint
         routes.Map("/api/messages", HandleAsync);
 
     private static async Task HandleAsync(HttpContext http, BotOptions options, BotCredentials credentials,
-        IRequestAuthenticator authenticator, TurnProcessor turns, IHostApplicationLifetime lifetime)
+        IRequestAuthenticator authenticator, ServiceUrlTrust trust, TurnProcessor turns, IHostApplicationLifetime lifetime)
     {
         var request = http.Request;
         if (InboundRequest.CheckEnvelope(request, options.MaxRequestBytes) is { } envelopeError)
@@ -47,6 +48,14 @@ public static class MessagesEndpoint
         {
             var code = auth.Status == 503 ? "KeysUnavailable" : "Unauthorized";
             await new ProtocolError(auth.Status, code, auth.Reason ?? "The token was refused.").WriteAsync(http.Response);
+            return;
+        }
+
+        // A turn the bot could not answer is not run: its state would move on with nothing said.
+        if (!string.IsNullOrWhiteSpace(activity.ServiceUrl) && !trust.Check(new Uri(activity.ServiceUrl)))
+        {
+            await new ProtocolError(400, "UntrustedServiceUrl", "The activity's 'serviceUrl' is not a host this bot answers to.")
+                .WriteAsync(http.Response);
             return;
         }
 

@@ -43,6 +43,29 @@ public sealed class Activity
     public bool IsType(string type) => string.Equals(Type, type, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
+    /// The Teams tenant the activity comes from: <c>channelData.tenant.id</c> and
+    /// <c>conversation.tenantId</c>, whichever is present; null when neither is, or when they disagree.
+    /// </summary>
+    public string? TenantId()
+    {
+        string? fromChannelData = null;
+        if (ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("tenant", out var tenant)
+            && tenant.ValueKind == JsonValueKind.Object && tenant.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+        {
+            fromChannelData = id.GetString();
+        }
+
+        var fromConversation = Conversation?.TenantId;
+        return (fromChannelData, fromConversation) switch
+        {
+            ({ Length: > 0 } a, { Length: > 0 } b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase) ? a : null,
+            ({ Length: > 0 } a, _) => a,
+            (_, { Length: > 0 } b) => b,
+            _ => null,
+        };
+    }
+
+    /// <summary>
     /// The skeleton of a reply: from/recipient swapped, same conversation, <c>replyToId</c> set to
     /// the incoming id, locale copied, no id (the channel assigns it).
     /// </summary>

@@ -1,20 +1,18 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using SecretBot.Bot.Protocol;
+using SecretBot.Dialogs.State;
 
 namespace SecretBot.Bot.Turns;
 
 /// <summary>
 /// Remembers which activities were already handled, per conversation, so that Teams' re-send of a
 /// slow activity (after 15 s) is not processed twice; an invoke's response is kept, as JSON bytes,
-/// to answer the re-send the same way. Keys are 128-bit digests: no id is kept in clear. The bound
+/// to answer the re-send the same way. Keys are 128-bit keyed digests: no id is kept in clear. The bound
 /// is in bytes, not in entries: a message-extension search is an invoke per pause in typing, each
 /// answered with some 30 KB of cards, and kept as objects each cost about 56 KB for ten minutes.
 /// </summary>
-public sealed class ActivityLedger(TimeSpan window) : IDisposable
+public sealed class ActivityLedger(TimeSpan window, KeyedDigest digest) : IDisposable
 {
     /// <summary>An entry weighs one unit, plus one per 512 bytes of the response it keeps: about 100 MB of responses at most.</summary>
     private const int UnitBytes = 512;
@@ -56,16 +54,14 @@ public sealed class ActivityLedger(TimeSpan window) : IDisposable
 
     public void Dispose() => _handled.Dispose();
 
-    private static (ulong, ulong)? Key(Activity activity)
+    private (ulong, ulong)? Key(Activity activity)
     {
         if (string.IsNullOrEmpty(activity.Id))
         {
             return null;
         }
 
-        Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"{activity.Conversation?.Id}\n{activity.Id}"), digest);
-        return (BinaryPrimitives.ReadUInt64LittleEndian(digest), BinaryPrimitives.ReadUInt64LittleEndian(digest[8..]));
+        return digest.Pair($"{activity.Conversation?.Id}\n{activity.Id}");
     }
 
     private sealed record Remembered(int Status, byte[]? Json);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SecretBot.Bot.Configuration;
 using SecretBot.Bot.Connector;
 using SecretBot.Bot.Logging;
+using SecretBot.Dialogs.State;
 using SecretBot.Bot.Protocol;
 
 namespace SecretBot.Bot.Turns;
@@ -17,13 +18,14 @@ public sealed partial class TurnProcessor(
     ConversationGate gate,
     ActivityLedger ledger,
     BotOptions options,
+    KeyedDigest digest,
     ILogger<TurnProcessor> logger)
 {
     public async Task<InvokeResponse?> ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var type = TurnLog.TypeOf(activity);
-        var conversation = PrivacyHash.Of(activity.Conversation?.Id);
+        var conversation = digest.Tag(activity.Conversation?.Id);
 
         using var entered = await gate.EnterAsync(activity.Conversation!.Id!, cancellationToken);
         if (ledger.TryGetHandled(activity, out var previous))

@@ -16,8 +16,7 @@ public sealed record InterviewResult(Jurisdiction Jurisdiction, string Topic, IR
 /// questions whose condition fails), then the answer card. "Retour" takes back the last answer;
 /// "recommencer" starts the interview again.
 /// </summary>
-/// <param name="canAskReferent">Whether answer cards offer to ask the organisation's référents.</param>
-public sealed class InterviewDialog(KnowledgeBase knowledge, Evaluator evaluator, bool canAskReferent = false) : Dialog(Name)
+public sealed class InterviewDialog(KnowledgeBase knowledge, Evaluator evaluator) : Dialog(Name)
 {
     public const string Name = "interview";
     public const string JurisdictionOption = "j";
@@ -93,9 +92,11 @@ public sealed class InterviewDialog(KnowledgeBase knowledge, Evaluator evaluator
 
         var answer = evaluator.Evaluate(interview.Jurisdiction, interview.Topic, path.Answers);
         var texts = CardPromptPresenter.Texts(context.Language);
-        var cardKey = Cards.Model.CardMemo.Key([context.Language, interview.Jurisdiction, interview.Topic,
+        // Whether answer cards offer to ask the référents depends on who asks: part of the card's key.
+        var canAskReferents = context.Input.CanAskReferents;
+        var cardKey = Cards.Model.CardMemo.Key([context.Language, interview.Jurisdiction, interview.Topic, canAskReferents,
             .. path.Answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}")]);
-        var (_, card) = _answerCards.Get(cardKey, () => AnswerCard.Create(texts, answer, canAskReferent));
+        var (_, card) = _answerCards.Get(cardKey, () => AnswerCard.Create(texts, answer, canAskReferents));
         await context.SendAsync(new OutgoingMessage(answer.Title.In(context.Language), card), cancellationToken);
         return await context.EndDialogAsync(new InterviewResult(interview.Jurisdiction, interview.Topic, path.Answers), cancellationToken);
     }

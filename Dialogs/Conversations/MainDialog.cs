@@ -197,7 +197,7 @@ public sealed class MainDialog(KnowledgeBase knowledge, Router router, Preferenc
     /// <summary>Posts the last answer's summary (topic, law, choices, verdict; never typed text) to the référents' channel.</summary>
     private async Task AskReferentAsync(DialogContext context, DialogInstance main, CardTexts texts, CancellationToken cancellationToken)
     {
-        if (referentChannel is null || main.Values.GetId(LastPrefix + InterviewDialog.TopicOption) is not { } topic
+        if (!context.Input.CanAskReferents || referentChannel is null || main.Values.GetId(LastPrefix + InterviewDialog.TopicOption) is not { } topic
             || !Enum.TryParse<Jurisdiction>(main.Values.GetId(LastPrefix + InterviewDialog.JurisdictionOption), out var jurisdiction))
         {
             await context.SayAsync(texts["escalation.notConfigured"], cancellationToken);
@@ -208,8 +208,10 @@ public sealed class MainDialog(KnowledgeBase knowledge, Router router, Preferenc
             .Where(v => v.Key.StartsWith(LastPrefix + InterviewDialog.AnswerPrefix, StringComparison.Ordinal) && v.Value is string)
             .ToDictionary(v => v.Key[(LastPrefix + InterviewDialog.AnswerPrefix).Length..], v => (string)v.Value, StringComparer.Ordinal);
         var summary = EscalationSummaryCard.Create(texts, evaluator.Evaluate(jurisdiction, topic, answers));
-        await context.Turn.PostToReferentsAsync(new OutgoingMessage(summary.FallbackText, summary.ToJsonObject()), cancellationToken);
-        await context.SayAsync(texts.Format("escalation.sent", referentChannel), cancellationToken);
+        await context.Turn.PostToReferentsAsync(new ReferentRequest(
+            new OutgoingMessage(summary.FallbackText, summary.ToJsonObject()),
+            OutgoingMessage.Plain(texts.Format("escalation.sent", referentChannel)),
+            OutgoingMessage.Plain(texts["escalation.throttled"])), cancellationToken);
     }
 
     private bool IsOutcome(string outcome) =>

@@ -9,6 +9,7 @@ namespace SecretBot.Dialogs.Runtime;
 internal sealed class BufferedTurn(DialogTurnInput input) : IDialogTurn
 {
     private readonly List<(Operation Kind, string? UpdateId, OutgoingMessage Message)> _pending = [];
+    private readonly List<ReferentRequest> _requests = [];
 
     private enum Operation { Send, Update, PostToReferents }
 
@@ -26,17 +27,19 @@ internal sealed class BufferedTurn(DialogTurnInput input) : IDialogTurn
         return Task.CompletedTask;
     }
 
-    /// <summary>Held like the rest; the référents' channel name is not known to the dialogs until the post.</summary>
-    public Task<string?> PostToReferentsAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    /// <summary>Held like the rest: the host decides whether it may be posted only when the turn is saved.</summary>
+    public Task PostToReferentsAsync(ReferentRequest request, CancellationToken cancellationToken)
     {
-        _pending.Add((Operation.PostToReferents, null, message));
-        return Task.FromResult<string?>(null);
+        _requests.Add(request);
+        _pending.Add((Operation.PostToReferents, null, request.Post));
+        return Task.CompletedTask;
     }
 
     /// <summary>Says everything, in order; returns the ids of the messages that asked to be remembered.</summary>
     public async Task<IReadOnlyDictionary<string, string>> FlushAsync(IDialogTurn real, CancellationToken cancellationToken)
     {
         var remembered = new Dictionary<string, string>(StringComparer.Ordinal);
+        var requests = new Queue<ReferentRequest>(_requests);
         foreach (var (kind, updateId, message) in _pending)
         {
             if (kind == Operation.Update)
@@ -47,7 +50,7 @@ internal sealed class BufferedTurn(DialogTurnInput input) : IDialogTurn
 
             if (kind == Operation.PostToReferents)
             {
-                await real.PostToReferentsAsync(message, cancellationToken);
+                await real.PostToReferentsAsync(requests.Dequeue(), cancellationToken);
                 continue;
             }
 

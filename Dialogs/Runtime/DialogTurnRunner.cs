@@ -19,6 +19,7 @@ public sealed partial class DialogTurnRunner(
     DialogSet dialogs,
     string rootDialogId,
     IStateStore store,
+    StateKeys keys,
     StateOptions options,
     EngineTexts texts,
     IPromptPresenter presenter,
@@ -30,7 +31,7 @@ public sealed partial class DialogTurnRunner(
 
     public async Task<DialogTurnOutcome> RunAsync(IDialogTurn turn, CancellationToken cancellationToken)
     {
-        var key = StateKeys.Conversation(turn.Input.ConversationKey);
+        var key = keys.Conversation(turn.Input.ConversationKey);
         var started = Stopwatch.GetTimestamp();
         try
         {

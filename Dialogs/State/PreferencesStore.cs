@@ -8,14 +8,14 @@ public sealed record UserPreferences(string? Jurisdiction, string? Language)
     public static UserPreferences None { get; } = new(null, null);
 }
 
-public sealed class PreferencesStore(IStateStore store, StateOptions options)
+public sealed class PreferencesStore(IStateStore store, StateOptions options, StateKeys keys)
 {
     private static readonly string[] Jurisdictions = ["BE", "FR"];
     private static readonly string[] Languages = ["fr", "en"];
 
     public async Task<UserPreferences> GetAsync(string userKey, CancellationToken cancellationToken)
     {
-        var stored = await store.ReadAsync(StateKeys.User(userKey), cancellationToken);
+        var stored = await store.ReadAsync(keys.User(userKey), cancellationToken);
         if (stored is null)
         {
             return UserPreferences.None;
@@ -41,7 +41,7 @@ public sealed class PreferencesStore(IStateStore store, StateOptions options)
             throw new ArgumentException("A jurisdiction is BE or FR; a language is fr or en.", nameof(preferences));
         }
 
-        return store.WriteAsync(StateKeys.User(userKey), JsonSerializer.SerializeToUtf8Bytes(preferences), StoredItem.AnyETag,
+        return store.WriteAsync(keys.User(userKey), JsonSerializer.SerializeToUtf8Bytes(preferences), StoredItem.AnyETag,
             options.UserTtl, cancellationToken);
     }
 }

@@ -1,22 +1,12 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace SecretBot.Dialogs.State;
 
 /// <summary>
-/// Store keys are digests of the conversation and user ids: a store dump names no conversation and
-/// no person.
+/// Store keys: the app's prefix, then a keyed digest of the conversation or user id. A store dump
+/// names no conversation and no person, and two bots sharing one Redis never read each other's keys.
 /// </summary>
-public static class StateKeys
+public sealed class StateKeys(KeyedDigest digest, string prefix)
 {
-    public static string Conversation(string conversationId) => "c:" + Digest(conversationId);
+    public string Conversation(string conversationId) => prefix + "c:" + digest.Key(conversationId);
 
-    public static string User(string userId) => "u:" + Digest(userId);
-
-    private static string Digest(string id)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(id), hash);
-        return Convert.ToBase64String(hash[..18]).Replace('/', '_').Replace('+', '-');
-    }
+    public string User(string userId) => prefix + "u:" + digest.Key(userId);
 }

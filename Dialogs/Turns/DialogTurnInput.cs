@@ -26,6 +26,9 @@ public sealed record DialogTurnInput(
     /// <summary>BE or FR when known (the person's choice, configuration or locale); null when it must be asked.</summary>
     public string? Jurisdiction { get; init; }
 
+    /// <summary>Whether this person may ask the organisation's référents (configured, and from the deploying organisation).</summary>
+    public bool CanAskReferents { get; init; }
+
     public bool IsCardAction => CardValue is { ValueKind: JsonValueKind.Object };
 
     /// <summary>A string member of the card data, if the click carried one.</summary>

@@ -15,8 +15,8 @@ public interface IDialogTurn
     Task UpdateAsync(string messageId, OutgoingMessage message, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Posts a message as a new thread in the organisation's référents' channel; returns the channel's
-    /// name, or null when none is configured.
+    /// Posts a request as a new thread in the organisation's référents' channel and tells the person,
+    /// or tells them it was refused. Only offered when <see cref="DialogTurnInput.CanAskReferents"/>.
     /// </summary>
-    Task<string?> PostToReferentsAsync(OutgoingMessage message, CancellationToken cancellationToken);
+    Task PostToReferentsAsync(ReferentRequest request, CancellationToken cancellationToken);
 }
