@@ -40,8 +40,11 @@ public static class AnswerPartsSample
             [
                 new LegalReference(fr ? "Code pénal, art. 458" : "Criminal Code, art. 458",
                     new Uri("https://www.ejustice.just.fgov.be/eli/loi/1867/06/08/1867060850/justel"),
+                    fr ? "Texte vérifié à la source le 4 décembre 2026." : "Text checked at the source on 4 December 2026.",
                     "Les médecins, chirurgiens, officiers de santé, pharmaciens, sages-femmes et toutes autres personnes dépositaires, par état ou par profession, des secrets qu'on leur confie […]\n1. qui, hors le cas où ils sont appelés à rendre témoignage en justice […]"),
-                new LegalReference(fr ? "Code pénal, art. 458bis (situation [de] danger)" : "Criminal Code, art. 458bis", null, null),
+                new LegalReference(fr ? "Code pénal, art. 458bis (situation [de] danger)" : "Criminal Code, art. 458bis", null,
+                    fr ? "À vérifier sur le texte officiel." : "To be checked against the official text.", null,
+                    fr ? "En substance : informer le procureur du Roi quand…" : "In short: informing the prosecutor when…", fr ? "Peine : niveau 2." : "Penalty: level 2."),
             ]),
             NotAlone(texts,
             [

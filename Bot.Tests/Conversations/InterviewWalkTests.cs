@@ -48,7 +48,7 @@ public sealed class InterviewWalkTests : IAsyncLifetime
         var answer = new Evaluator(RealKnowledge.Value).Evaluate(knowledgeCase.Jurisdiction, knowledgeCase.Topic, knowledgeCase.Answers);
         var text = answerCard.Text();
         Assert.Contains(answer.Title.Fr, text);
-        Assert.All(answer.References, r => Assert.Contains(SecretBot.Cards.Model.MarkdownText.Escape(r.Citation("fr")), text));
+        Assert.All(answer.References, r => Assert.Contains(SecretBot.Cards.Model.MarkdownText.Escape(r.Reference.Citation("fr")), text));
         Assert.Contains("Ne restez pas seul·e", text);
     }
 }

@@ -35,7 +35,7 @@ public sealed class CaseTests
             Assert.Equal(expect.Verdict.Replace("_", ""), answer.Verdict.ToString(), ignoreCase: true);
         }
 
-        Assert.All(expect.References, id => Assert.Contains(id, answer.References.Select(r => r.Id)));
+        Assert.All(expect.References, id => Assert.Contains(id, answer.References.Select(r => r.Reference.Id)));
         Assert.All(expect.ConditionsMet, id => Assert.Contains(id, answer.ConditionsMet.Select(c => c.Id)));
         Assert.All(expect.ConditionsMissing, id => Assert.Contains(id, answer.ConditionsMissing.Select(c => c.Id)));
         var french = FrenchText.Normalize(FrenchRendering(answer));
@@ -76,7 +76,7 @@ public sealed class CaseTests
     public static string FrenchRendering(Answer answer) => string.Join('\n',
     [
         KnowledgeBook.VerdictWords(answer.Verdict), answer.Title.Fr, .. answer.KeyPoints.Select(k => k.Fr),
-        .. answer.Conditions.Select(c => c.Text.Fr), .. answer.References.Select(r => $"{r.Citation("fr")} {r.Title.Fr}"),
+        .. answer.Conditions.Select(c => c.Text.Fr), .. answer.References.Select(r => $"{r.Reference.Citation("fr")} {r.Reference.Title.Fr}"),
         .. answer.Resources.Select(r => r.Name.Fr),
     ]);
 }

@@ -62,13 +62,24 @@ public static class AnswerCard
         _ => VerdictKind.Attention,
     };
 
-    internal static LegalReference ToLegalReference(CardTexts texts, Reference reference)
+    /// <summary>
+    /// A reference as the card shows it: "citation — title", checked or "à vérifier", what it replaces for
+    /// earlier facts; the statute's words only when they were read at the source, else the summary.
+    /// </summary>
+    internal static LegalReference ToLegalReference(CardTexts texts, CitedReference cited)
     {
         var language = texts.Tag;
-        var checkedOn = reference.LastChecked.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-        var note = reference.Note is { } n ? $"\n\n{n.In(language)}" : "";
-        return new LegalReference(texts.Format("references.checked", $"{reference.Citation(language)} — {reference.Title.In(language)}", checkedOn),
-            reference.Url, reference.Text + note);
+        var reference = cited.Reference;
+        var status = reference.Verified is { } verified
+            ? texts.Format("references.verified", Reference.LongDate(verified.On, language))
+            : texts["references.toVerify"];
+        foreach (var earlier in cited.Replaces)
+        {
+            status += " " + texts.Format("references.replaces", earlier.Citation(language), Reference.LongDate(reference.AppliesFrom, language));
+        }
+
+        return new LegalReference($"{reference.Citation(language)} — {reference.Title.In(language)}", reference.Url, status,
+            reference.IsVerified ? reference.Text : null, reference.Summary.In(language), reference.Penalty?.In(language));
     }
 
     internal static Contact ToContact(Resource resource, string language) =>

@@ -17,7 +17,8 @@ public static class LookupCard
         var language = texts.Tag;
         var urgent = lookup.Kind == LookupKind.Urgent;
         var spoken = $"{lookup.Title.In(language)}. {lookup.Body.In(language)} {string.Join(" ", lookup.KeyPoints.Select(k => k.In(language)))}";
-        var references = lookup.ReferenceIds.Select(id => AnswerCard.ToLegalReference(texts, sources.References[id])).ToList();
+        var references = lookup.ReferenceIds
+            .Select(id => AnswerCard.ToLegalReference(texts, Knowledge.Evaluation.CitedReference.Of(sources.References[id], sources))).ToList();
         var contacts = lookup.ResourceIds.Select(id => AnswerCard.ToContact(sources.Resources[id], language)).ToList();
         return new AdaptiveCard(texts.Tag, spoken, spoken,
         [

@@ -6,8 +6,9 @@ namespace SecretBot.Cards.Compose;
 public static partial class CardParts
 {
     /// <summary>
-    /// "Base légale": each reference, linked when it has an address, with the statute's own words
-    /// behind a "Voir le texte" toggle. Ids are numbered so that toggles never collide in a card.
+    /// "Base légale": each reference, linked when it has an address, with whether it was checked at
+    /// its source, and the statute's own words (or, unchecked, the summary) behind a toggle. Ids are
+    /// numbered so that toggles never collide in a card.
     /// </summary>
     public static Container References(CardTexts texts, IReadOnlyList<LegalReference> references) =>
         new([
@@ -19,11 +20,18 @@ public static partial class CardParts
     {
         var title = MarkdownText.Escape(reference.Title);
         yield return new TextBlock(reference.Url is { } url ? $"[{title}]({LinkTarget(url)})" : title) { Spacing = Spacing.Small };
-        if (string.IsNullOrWhiteSpace(reference.StatuteText))
+        yield return Note(reference.Status) with { Spacing = Spacing.None };
+        var statute = !string.IsNullOrWhiteSpace(reference.StatuteText);
+        if (!statute && string.IsNullOrWhiteSpace(reference.Summary))
             yield break;
         var textId = $"reference-{number}-text";
-        yield return new ActionSet([new ToggleVisibilityAction(texts["action.showText"], textId)]) { Spacing = Spacing.None };
-        yield return new Container([TextBlock.Verbatim(reference.StatuteText)])
+        CardElement shown = statute ? TextBlock.Verbatim(reference.StatuteText!) : Paragraph(reference.Summary!);
+        var penalty = string.IsNullOrWhiteSpace(reference.Penalty) ? [] : new CardElement[] { Note(reference.Penalty) };
+        yield return new ActionSet([new ToggleVisibilityAction(texts[statute ? "action.showText" : "action.showSummary"], textId)])
+        {
+            Spacing = Spacing.None,
+        };
+        yield return new Container([shown, .. penalty])
         {
             Id = textId,
             IsVisible = false,

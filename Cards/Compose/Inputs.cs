@@ -30,8 +30,12 @@ public sealed record VerdictLine(VerdictKind Kind, string Label);
 /// <summary>A condition for sharing and whether the person's answers meet it.</summary>
 public sealed record ConditionCheck(string Text, bool Met);
 
-/// <summary>A legal reference; <see cref="StatuteText"/> is the statute's words, shown on demand.</summary>
-public sealed record LegalReference(string Title, Uri? Url, string? StatuteText);
+/// <summary>
+/// A legal reference: its citation and title, linked; whether it was checked at its source (and
+/// what it replaces, for earlier facts); shown on demand, the statute's words when they were read
+/// at the source, else the editors' summary; the penalty.
+/// </summary>
+public sealed record LegalReference(string Title, Uri? Url, string Status, string? StatuteText, string? Summary = null, string? Penalty = null);
 
 /// <summary>Someone to talk to: a role or a service, how to reach them, a link.</summary>
 public sealed record Contact(string Name, string? Detail, Uri? Url);

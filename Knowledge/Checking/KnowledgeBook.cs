@@ -27,7 +27,8 @@ public static class KnowledgeBook
             }
 
             Lookups(book, sources);
-            References(book, sources);
+            References(book, sources, knowledge.Version.Date);
+            ToVerify(book, sources);
             Resources(book, sources);
         }
 
@@ -111,7 +112,7 @@ public static class KnowledgeBook
         }
     }
 
-    private static void References(StringBuilder book, JurisdictionKnowledge sources)
+    private static void References(StringBuilder book, JurisdictionKnowledge sources, DateOnly today)
     {
         book.AppendLine();
         book.AppendLine("### Références");
@@ -120,15 +121,55 @@ public static class KnowledgeBook
             book.AppendLine();
             book.AppendLine($"#### {reference.Citation("fr")} — {reference.Title.Fr} (`{reference.Id}`)");
             book.AppendLine();
-            book.AppendLine($"> {reference.Text}");
-            book.AppendLine();
-            book.AppendLine($"Texte officiel : {reference.Url} · applicable depuis le {reference.AppliesFrom:dd/MM/yyyy} · " +
-                            $"vérifié le {reference.LastChecked:dd/MM/yyyy} · source : {reference.Source}");
-            if (reference.Note is { } note)
+            book.AppendLine($"En résumé : {reference.Summary.Fr}");
+            if (reference.Text is { } text)
             {
                 book.AppendLine();
-                book.AppendLine($"Note : {note.Fr}");
+                book.AppendLine($"> {text}");
             }
+
+            if (reference.Penalty is { } penalty)
+            {
+                book.AppendLine();
+                book.AppendLine($"Peine : {penalty.Fr}");
+            }
+
+            book.AppendLine();
+            var until = reference.AppliesUntil is { } last
+                ? $" jusqu'au {last:dd/MM/yyyy}" + (reference.ReplacedBy is { } next ? $", remplacée par `{next}`" : "")
+                : "";
+            var current = reference.AppliesOn(today) ? "" : " · **ne s'applique plus aux faits actuels**";
+            book.AppendLine($"Texte officiel : {reference.Url} · applicable depuis le {reference.AppliesFrom:dd/MM/yyyy}{until}{current} · " +
+                            (reference.Verified is { } check
+                                ? $"vérifié le {check.On:dd/MM/yyyy} sur {check.Source}{(check.Url is { } at ? $" ({at})" : "")}"
+                                : "**à vérifier** : texte non lu à la source officielle"));
+            if (reference.EditorNote is { } note)
+            {
+                book.AppendLine();
+                book.AppendLine($"Note de la rédaction : {note}");
+            }
+        }
+    }
+
+    /// <summary>For jurists: what is still to be read at its source, with what the rédaction knows of it.</summary>
+    private static void ToVerify(StringBuilder book, JurisdictionKnowledge sources)
+    {
+        var unverified = sources.References.Values.Where(r => !r.IsVerified).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        book.AppendLine();
+        book.AppendLine($"### Références à vérifier ({unverified.Count})");
+        book.AppendLine();
+        if (unverified.Count == 0)
+        {
+            book.AppendLine("Toutes les références ont été lues à leur source officielle.");
+            return;
+        }
+
+        book.AppendLine("Les cartes les citent avec la mention « à vérifier » et n'en montrent que le résumé.");
+        book.AppendLine();
+        foreach (var reference in unverified)
+        {
+            book.AppendLine($"- `{reference.Id}` — {reference.Citation("fr")} ({reference.Title.Fr})" +
+                            (reference.EditorNote is { } note ? $" : {note}" : ""));
         }
     }
 

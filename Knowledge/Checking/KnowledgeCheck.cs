@@ -44,11 +44,22 @@ public static class KnowledgeCheck
             }
 
             var lookups = sources.Lookups;
-            output.WriteLine($"{jurisdiction,-12} {"sources",-8} references={sources.References.Count} resources={sources.Resources.Count} " +
-                             $"lookups={lookups.Count} (urgent {lookups.Count(l => l.Kind == LookupKind.Urgent)})");
+            var all = sources.References.Values.ToList();
+            output.WriteLine($"{jurisdiction,-12} {"sources",-8} references={all.Count} " +
+                             $"(verified {all.Count(r => r.IsVerified)}, to verify {all.Count(r => !r.IsVerified)}, " +
+                             $"no longer applying {all.Count(r => !r.AppliesOn(knowledge.Version.Date))}) " +
+                             $"resources={sources.Resources.Count} lookups={lookups.Count} (urgent {lookups.Count(l => l.Kind == LookupKind.Urgent)})");
         }
 
+        var toVerify = knowledge.Jurisdictions.Values.SelectMany(j => j.References.Values).Where(r => !r.IsVerified).ToList();
         output.WriteLine();
+        output.WriteLine($"References to verify: {toVerify.Count} (listed in docs/knowledge.md; their cards say « à vérifier »)");
+        foreach (var reference in toVerify.OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  {reference.Id,-28} {reference.Citation("fr")}");
+        }
+
+        output.WriteLine($"Superseded references cited as current: 0 (a rule base that cites one is invalid)");
         output.WriteLine($"Case tests: {cases.Values.Sum()}");
         return 0;
     }

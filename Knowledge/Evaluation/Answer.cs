@@ -17,7 +17,7 @@ public sealed record Answer(
     IReadOnlyList<LocalizedText> KeyPoints,
     IReadOnlyList<ConditionCheck> Conditions,
     IReadOnlyList<GivenAnswer> Given,
-    IReadOnlyList<Reference> References,
+    IReadOnlyList<CitedReference> References,
     IReadOnlyList<Resource> Resources,
     KnowledgeVersion Version)
 {
@@ -29,3 +29,9 @@ public sealed record Answer(
 public sealed record ConditionCheck(string Id, LocalizedText Text, bool Met);
 
 public sealed record GivenAnswer(Question Question, Choice Choice);
+
+/// <summary>A reference in force, with those it replaced (cited for facts before it applied).</summary>
+public sealed record CitedReference(Reference Reference, IReadOnlyList<Reference> Replaces)
+{
+    public static CitedReference Of(Reference reference, JurisdictionKnowledge sources) => new(reference, sources.Predecessors(reference));
+}

@@ -30,7 +30,7 @@ public sealed class Evaluator(KnowledgeBase knowledge)
             outcome.KeyPoints,
             outcome.Conditions.Select(c => new ConditionCheck(c.Id, c.Text, c.MetWhen.IsMetBy(path.Answers))).ToList(),
             path.Asked.Select(q => new GivenAnswer(q, q.Choices.First(c => c.Id == path.Answers[q.Id]))).ToList(),
-            outcome.ReferenceIds.Select(id => sources.References[id]).ToList(),
+            outcome.ReferenceIds.Select(id => CitedReference.Of(sources.References[id], sources)).ToList(),
             outcome.ResourceIds.Select(id => sources.Resources[id]).ToList(),
             knowledge.Version);
     }

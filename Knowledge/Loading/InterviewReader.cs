@@ -45,6 +45,12 @@ internal static class InterviewReader
     {
         var id = file.String(node, "id");
         var text = file.Text(node, "text");
+        var shortLabel = file.Text(node, "short");
+        if (shortLabel is not null && Math.Max(shortLabel.Fr.Length, shortLabel.En.Length) > 40)
+        {
+            file.Report(node, $"question '{id}': its short label is over 40 characters");
+        }
+
         var help = file.Text(node, "help");
         var choiceNodes = file.Sequence(node, "choices", required: false);
         if (choiceNodes.Count is < 2 or > 6)
@@ -54,7 +60,9 @@ internal static class InterviewReader
 
         var choices = choiceNodes.OfType<YamlMappingNode>().Select(c => ReadChoice(file, c)).OfType<Choice>().ToList();
         var askWhen = file.Node(node, "ask_when", required: false) is { } when ? ReadCondition(file, when) : null;
-        return id is null || text is null || help is null ? null : new Question(id, text, help, choices, askWhen, YamlFile.Line(node));
+        return id is null || text is null || shortLabel is null || help is null
+            ? null
+            : new Question(id, text, shortLabel, help, choices, askWhen, YamlFile.Line(node));
     }
 
     private static Choice? ReadChoice(YamlFile file, YamlMappingNode node)
@@ -102,6 +110,11 @@ internal static class InterviewReader
         if (resources.Count == 0)
         {
             file.Report(node, $"outcome '{id}' must name at least one resource (ne restez pas seul·e)");
+        }
+
+        if (verdict is Verdict.YesIf or Verdict.May && conditions.Count == 0)
+        {
+            file.Report(node, $"outcome '{id}' answers '{verdictText}': it must list the conditions that decide it");
         }
 
         return id is null || title is null || verdictText is null

@@ -27,7 +27,7 @@ public static class KnowledgeLoader
 
         if (!problems.Any && version is not null)
         {
-            KnowledgeValidator.Validate(jurisdictions.Values, problems);
+            KnowledgeValidator.Validate(jurisdictions.Values, version.Date, problems);
         }
 
         if (problems.Any || version is null)

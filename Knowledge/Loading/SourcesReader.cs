@@ -16,27 +16,76 @@ internal static class SourcesReader
 
         foreach (var node in file.Mappings(root, "references"))
         {
-            var id = file.String(node, "id");
-            var code = file.Text(node, "code");
-            var article = file.String(node, "article");
-            var title = file.Text(node, "title");
-            var text = file.String(node, "text");
-            var url = Url(file, node, "url", required: true);
-            var appliesFrom = file.Date(node, "applies_from");
-            var lastChecked = file.Date(node, "last_checked");
-            var source = file.String(node, "source");
-            var note = file.Text(node, "note", required: false);
-            if (id is null || code is null || article is null || title is null || text is null || url is null
-                || appliesFrom is null || lastChecked is null || source is null)
+            if (ReadReference(file, node) is { } reference)
             {
-                continue;
+                list.Add((reference, YamlFile.Line(node)));
             }
-
-            list.Add((new Reference(id, code, article, title, text, url, appliesFrom.Value, lastChecked.Value, source, note),
-                YamlFile.Line(node)));
         }
 
         return list;
+    }
+
+    private static Reference? ReadReference(YamlFile file, YamlMappingNode node)
+    {
+        var id = file.String(node, "id");
+        var kindText = file.String(node, "kind");
+        ReferenceKind kind = default;
+        if (kindText is not null && !Enum.TryParse(kindText, ignoreCase: true, out kind))
+        {
+            file.Report(node, $"kind '{kindText}' is not article, text or judgment");
+        }
+
+        var code = file.Text(node, "code");
+        var article = file.String(node, "article", required: false);
+        var date = file.Node(node, "date", required: kind == ReferenceKind.Judgment) is null ? null : file.Date(node, "date");
+        var number = file.String(node, "number", required: false);
+        if (kind != ReferenceKind.Article && article is not null)
+        {
+            file.Report(node, $"reference '{id}': only an article has an 'article'");
+        }
+
+        var title = file.Text(node, "title");
+        var summary = file.Text(node, "summary");
+        var text = file.String(node, "text", required: false);
+        var penalty = file.Text(node, "penalty", required: false);
+        var url = Url(file, node, "url", required: true);
+        var appliesFrom = file.Date(node, "applies_from");
+        var appliesUntil = file.Node(node, "applies_until", required: false) is null ? null : file.Date(node, "applies_until");
+        var replacedBy = file.String(node, "replaced_by", required: false);
+        var verified = file.Node(node, "verified", required: false) is YamlMappingNode check ? ReadVerification(file, check) : null;
+        var note = file.String(node, "editor_note", required: false);
+        if (text is not null && verified is null)
+        {
+            file.Report(node, $"reference '{id}' quotes a text but says nowhere that it was read at the source ('verified'): " +
+                              "without it the card may only show the summary");
+        }
+
+        if (replacedBy is not null && appliesUntil is null)
+        {
+            file.Report(node, $"reference '{id}' names its successor but not the last day it applied ('applies_until')");
+        }
+
+        if (appliesUntil < appliesFrom)
+        {
+            file.Report(node, $"reference '{id}' stops applying before it starts");
+        }
+
+        if (id is null || kindText is null || code is null || title is null || summary is null || url is null || appliesFrom is null)
+        {
+            return null;
+        }
+
+        return new Reference(id, kind, code, article, date, number, title, summary, text, penalty, url, appliesFrom.Value, appliesUntil,
+            replacedBy, verified, note);
+    }
+
+    /// <summary><c>verified: { on: 2026-12-04, source: "…", url: https://… }</c>.</summary>
+    private static Verification? ReadVerification(YamlFile file, YamlMappingNode node)
+    {
+        var on = file.Date(node, "on");
+        var source = file.String(node, "source");
+        var url = Url(file, node, "url", required: false);
+        return on is null || source is null ? null : new Verification(on.Value, source, url);
     }
 
     public static List<(Resource Resource, int Line)> Resources(YamlFile file)
@@ -54,9 +103,10 @@ internal static class SourcesReader
             var description = file.Text(node, "description");
             var phone = file.String(node, "phone", required: false);
             var url = Url(file, node, "url", required: false);
+            var verified = file.Node(node, "verified", required: false) is YamlMappingNode check ? ReadVerification(file, check) : null;
             if (id is not null && name is not null && description is not null)
             {
-                list.Add((new Resource(id, name, description, phone, url), YamlFile.Line(node)));
+                list.Add((new Resource(id, name, description, phone, url, verified), YamlFile.Line(node)));
             }
         }
 

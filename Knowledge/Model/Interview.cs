@@ -23,7 +23,9 @@ public sealed record ConditionTerm(string QuestionId, IReadOnlyList<string> Choi
         answers.TryGetValue(QuestionId, out var answer) && ChoiceIds.Contains(answer) != Negated;
 }
 
-public sealed record Question(string Id, LocalizedText Text, LocalizedText Help, IReadOnlyList<Choice> Choices, Condition? AskWhen, int Line);
+/// <param name="Short">The question as a fact's label on the answer card ("Avec qui").</param>
+public sealed record Question(string Id, LocalizedText Text, LocalizedText Short, LocalizedText Help, IReadOnlyList<Choice> Choices,
+    Condition? AskWhen, int Line);
 
 public sealed record Rule(Condition When, string OutcomeId, int Priority, int Line);
 

@@ -1,24 +1,7 @@
 namespace SecretBot.Knowledge.Model;
 
-/// <summary>A legal text cited by answers: the statute's own words, where to read it, and when it was last checked.</summary>
-public sealed record Reference(
-    string Id,
-    LocalizedText Code,
-    string Article,
-    LocalizedText Title,
-    string Text,
-    Uri Url,
-    DateOnly AppliesFrom,
-    DateOnly LastChecked,
-    string Source,
-    LocalizedText? Note)
-{
-    /// <summary>"Code pénal, art. 458".</summary>
-    public string Citation(string language) => $"{Code.In(language)}, art. {Article}";
-}
-
 /// <summary>Someone to talk to ("ne restez pas seul·e"): a colleague, a service, a helpline.</summary>
-public sealed record Resource(string Id, LocalizedText Name, LocalizedText Description, string? Phone, Uri? Url);
+public sealed record Resource(string Id, LocalizedText Name, LocalizedText Description, string? Phone, Uri? Url, Verification? Verified = null);
 
 public enum LookupKind { Definition, Quick, Urgent }
 
@@ -56,4 +39,8 @@ public sealed record JurisdictionKnowledge(
     IReadOnlyList<Lookup> Lookups)
 {
     public Lookup Urgent(string situation) => Lookups.First(l => l.Kind == LookupKind.Urgent && l.Situation == situation);
+
+    /// <summary>The references <paramref name="reference"/> replaced: cited beside it, for facts before it applied.</summary>
+    public IReadOnlyList<Reference> Predecessors(Reference reference) =>
+        References.Values.Where(r => r.ReplacedBy == reference.Id).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
 }

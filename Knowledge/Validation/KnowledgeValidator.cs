@@ -1,16 +1,18 @@
 using SecretBot.Knowledge.Loading;
 using SecretBot.Knowledge.Model;
+using Reference = SecretBot.Knowledge.Model.Reference;
 
 namespace SecretBot.Knowledge.Validation;
 
 /// <summary>
 /// The checks that need the whole file or several files: ids that must exist, rules that can never
 /// match, rules that overlap without an order, outcomes no answer reaches, urgent reflexes per
-/// situation.
+/// situation, references cited while they no longer apply, editors' notes in what people read.
 /// </summary>
 public static class KnowledgeValidator
 {
-    public static void Validate(IEnumerable<JurisdictionKnowledge> jurisdictions, Problems problems)
+    /// <param name="today">The rule base's date: what applies on that day is the law in force.</param>
+    public static void Validate(IEnumerable<JurisdictionKnowledge> jurisdictions, DateOnly today, Problems problems)
     {
         foreach (var knowledge in jurisdictions)
         {
@@ -22,10 +24,47 @@ public static class KnowledgeValidator
                 if (problems.All.Count == before)
                 {
                     CheckRules(interview, problems);
+                    CheckCurrency(interview.File, interview.Outcomes.Select(o => (o.Id, o.Line, o.ReferenceIds)), knowledge, today, problems);
                 }
             }
 
             CheckLookups(knowledge, $"{folder}/lookups.yaml", problems);
+            CheckCurrency($"{folder}/lookups.yaml", knowledge.Lookups.Select(l => (l.Id, 1, l.ReferenceIds)), knowledge, today, problems);
+            CheckSuccessors(knowledge, $"{folder}/references.yaml", problems);
+            EditorialWords.Check(knowledge, problems);
+        }
+    }
+
+    /// <summary>An answer cites the law in force: a superseded reference appears only beside its successor.</summary>
+    private static void CheckCurrency(string file, IEnumerable<(string Id, int Line, IReadOnlyList<string> References)> citers,
+        JurisdictionKnowledge knowledge, DateOnly today, Problems problems)
+    {
+        foreach (var (id, line, references) in citers)
+        {
+            foreach (var reference in references.Select(r => knowledge.References.GetValueOrDefault(r)).OfType<Reference>()
+                         .Where(r => !r.AppliesOn(today)))
+            {
+                var why = reference.AppliesFrom > today ? $"applies only from {reference.AppliesFrom:yyyy-MM-dd}"
+                    : $"no longer applies since {reference.AppliesUntil!.Value.AddDays(1):yyyy-MM-dd}"
+                      + (reference.ReplacedBy is { } successor ? $"; cite '{successor}', which names it for earlier facts" : "");
+                problems.Add(file, line, $"'{id}' cites '{reference.Id}' as current, but it {why}");
+            }
+        }
+    }
+
+    private static void CheckSuccessors(JurisdictionKnowledge knowledge, string file, Problems problems)
+    {
+        foreach (var reference in knowledge.References.Values.Where(r => r.ReplacedBy is not null))
+        {
+            if (!knowledge.References.TryGetValue(reference.ReplacedBy!, out var successor))
+            {
+                problems.Add(file, 1, $"reference '{reference.Id}' is replaced by unknown reference '{reference.ReplacedBy}'");
+            }
+            else if (successor.AppliesFrom != reference.AppliesUntil!.Value.AddDays(1))
+            {
+                problems.Add(file, 1, $"reference '{reference.Id}' stops on {reference.AppliesUntil:yyyy-MM-dd} but its successor " +
+                                      $"'{successor.Id}' starts on {successor.AppliesFrom:yyyy-MM-dd}");
+            }
         }
     }
 
