@@ -26,6 +26,17 @@ public static class CardSamples
         yield return Sample("question-first", QuestionCard.Create(texts, words.Question(1, 3, choices: 2) with { Help = null }));
         yield return Sample("question-six-choices", QuestionCard.Create(texts, words.Question(3, 5, choices: 6)));
         yield return Sample("question-retry", QuestionCard.Create(texts, words.Question(2, 4, choices: 3) with { ShowRetryHint = true }));
+        yield return Sample("question-danger-first", QuestionCard.Create(texts, words.Question(1, 3, choices: 3) with
+        {
+            TopicTitle = words.Topics[3].Title,
+            Emergency = [new EmergencyNumber("112", language == Language.Fr ? "Urgences" : "Emergencies"), new EmergencyNumber("119", language == Language.Fr ? "Enfance en danger" : "Children in danger")],
+        }));
+        yield return Sample("understood", UnderstoodCard.Create(texts, new UnderstoodInput(words.Topics[1].Title,
+            [new SecretBot.Cards.Model.Fact(language == Language.Fr ? "Fonction" : "Role", language == Language.Fr ? "Travail social" : "Social work")], false, [])));
+        yield return Sample("understood-complete", UnderstoodCard.Create(texts, new UnderstoodInput(words.Topics[1].Title,
+            [new SecretBot.Cards.Model.Fact(language == Language.Fr ? "Avec qui" : "With whom", language == Language.Fr ? "L'école" : "The school")], true, [])));
+        yield return Sample("understood-danger", UnderstoodCard.Create(texts, new UnderstoodInput(words.Topics[1].Title, [], false,
+            [new EmergencyNumber("112", language == Language.Fr ? "Urgences" : "Emergencies")])));
         yield return Sample("question-answered", AnsweredQuestionCard.Create(texts, words.Question(2, 4, choices: 4), "c2"));
         yield return Sample("welcome", WelcomeCard.Create(texts, new WelcomeCardInput(WelcomeScope.Personal, words.Topics, Jurisdiction.BE)));
         yield return Sample("welcome-team", WelcomeCard.Create(texts, new WelcomeCardInput(WelcomeScope.Team, words.Topics, Jurisdiction.FR)));

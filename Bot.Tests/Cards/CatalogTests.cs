@@ -35,7 +35,7 @@ public sealed class CatalogTests
     {
         var json = QuestionCard.Create(Fr, Words.Question(2, 4, choices: 2)).ToJsonObject();
         var root = json["actions"]!.AsArray().Select(action => (string)action!["title"]!).ToArray();
-        Assert.Equal(["Pourquoi cette question ?", "Retour", "Annuler"], root);
+        Assert.Equal(["Pourquoi cette question ?", "Retour", "Annuler", "Autre sujet"], root);
 
         var toggle = json["actions"]![0]!;
         var target = (string?)toggle["targetElements"]![0];
@@ -48,7 +48,7 @@ public sealed class CatalogTests
     public void TheFirstQuestionHasNoBackButtonAndNoHelpToggleWithoutHelp()
     {
         var json = QuestionCard.Create(Fr, Words.Question(1, 3, choices: 2) with { Help = null }).ToJsonObject();
-        Assert.Equal(["Annuler"], json["actions"]!.AsArray().Select(action => (string?)action!["title"]));
+        Assert.Equal(["Annuler", "Autre sujet"], json["actions"]!.AsArray().Select(action => (string?)action!["title"]));
     }
 
     [Fact]
@@ -117,9 +117,46 @@ public sealed class CatalogTests
         Assert.Equal(["be", "fr"], jurisdictions.Select(action => (string?)action["data"]!["jurisdiction"]));
         Assert.Equal([null, "positive"], jurisdictions.Select(action => (string?)action["style"]));
 
+        // With no country chosen yet, the one the Teams language suggests comes first, chosen for nobody.
+        var suggested = Actions(JurisdictionPickerCard.Create(Fr, null, Jurisdiction.FR).ToJsonObject()).ToArray();
+        Assert.Equal(["fr", "be"], suggested.Select(action => (string?)action["data"]!["jurisdiction"]));
+        Assert.All(suggested, action => Assert.Null((string?)action["style"]));
+
         var languages = Actions(LanguagePickerCard.Create(Fr).ToJsonObject());
         Assert.Equal(["Français", "English"], languages.Select(action => (string?)action["title"]));
         Assert.Equal(["fr", "en"], languages.Select(action => (string?)action["data"]!["language"]));
+    }
+
+    [Fact]
+    public void AQuestionCardNamesItsTopicAndTheDangerTopicOpensWithTappableEmergencyNumbers()
+    {
+        var numbers = new[] { new EmergencyNumber("112", "Urgences"), new EmergencyNumber("119", "Enfance en danger") };
+        var json = QuestionCard.Create(Fr, Words.Question(1, 3, choices: 2) with { TopicTitle = "Quelqu'un est en danger", Emergency = numbers })
+            .ToJsonObject();
+
+        var body = json["body"]!.AsArray();
+        Assert.Equal("attention", (string?)body[0]!["style"]);
+        Assert.Contains(Texts(body[0]!), text => text.Contains("**112**", StringComparison.Ordinal));
+        Assert.Equal(["tel:112", "tel:119"], Objects(body[0]!).Where(o => (string?)o["type"] == "Action.OpenUrl").Select(o => (string?)o["url"]));
+        Assert.Equal("Quelqu'un est en danger", (string?)body[1]!["text"]);
+        Assert.StartsWith(Fr["emergency.title"], (string?)json["speak"]);
+    }
+
+    [Fact]
+    public void WhatWasUnderstoodIsShownWithAWayToCorrectItAndConfirmedWhenComplete()
+    {
+        var facts = new[] { new SecretBot.Cards.Model.Fact("Fonction", "Travail social"), new SecretBot.Cards.Model.Fact("Avec qui", "L'école") };
+        var partial = UnderstoodCard.Create(Fr, new UnderstoodInput("Puis-je partager ?", facts, Complete: false, [])).ToJsonObject();
+        Assert.Equal([CardVerbs.CorrectUnderstood], Actions(partial).Select(a => (string?)a["verb"]));
+        Assert.Contains(Texts(partial), text => text == "Puis-je partager ?");
+
+        var complete = UnderstoodCard.Create(Fr, new UnderstoodInput("Puis-je partager ?", facts, Complete: true, [])).ToJsonObject();
+        Assert.Equal([CardVerbs.ConfirmUnderstood, CardVerbs.CorrectUnderstood], Actions(complete).Select(a => (string?)a["verb"]));
+
+        var danger = UnderstoodCard.Create(Fr, new UnderstoodInput("Puis-je partager ?", [], Complete: false, [new EmergencyNumber("112", "Urgences")]))
+            .ToJsonObject();
+        Assert.Contains(Objects(danger), o => (string?)o["url"] == "tel:112");
+        Assert.Contains(Actions(danger), a => (string?)a["verb"] == CardVerbs.StartTopic && (string?)a["data"]!["topic"] == "danger");
     }
 
     [Fact]

@@ -27,9 +27,10 @@ public sealed class ReferentAndFeedbackTests : IAsyncLifetime
 
     private static async Task<System.Text.Json.Nodes.JsonObject> AnswerCardAsync(TeamsUser user)
     {
-        await user.SayAsync($"{Sentinel} : puis-je partager avec l'école ?");
-        var replies = await user.SayAsync("l'école");
-        return replies.Last(r => r.Method == "POST").Card()!;
+        // "avec l'école" answers the only question: the bot shows what it understood and waits for a confirmation.
+        var understood = (await user.SayAsync($"{Sentinel} : puis-je partager avec l'école ?")).Last(r => r.Method == "POST").Card()!;
+        await user.ExecuteAsync(understood.Button("understood-confirm"), null);
+        return user.NewReplies().Last(r => r.Method == "POST").Card()!;
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public sealed class ConversationFlowTests : IAsyncLifetime
 
     private TeamsUser User(string locale = "fr-BE") => new(_bot, _connector, $"flow-{Guid.NewGuid():N}", locale);
 
+    /// <summary>A Belgian worker who has told the bot their country once, as it asks.</summary>
+    private Task<TeamsUser> BelgianAsync(string locale = "fr-BE") => User(locale).ChoosesCountryAsync("be");
+
     private static string Say(IReadOnlyList<ConnectorRequest> replies) =>
         string.Join("\n", replies.Select(r => r.Card()?.Text() ?? r.Text));
 
@@ -44,8 +47,10 @@ public sealed class ConversationFlowTests : IAsyncLifetime
     [Fact]
     public async Task AMessageThatNamesTheRoleSkipsTheRoleQuestion()
     {
-        var replies = await User().SayAsync("je suis assistante sociale au CPAS, suis-je tenue au secret ?");
+        var replies = await (await BelgianAsync()).SayAsync("je suis assistante sociale au CPAS, suis-je tenue au secret ?");
         var text = Say(replies);
+        // What was understood comes first, then the next question: the role is not asked again.
+        Assert.Contains(SecretBot.Cards.Texts.CardTexts.For(SecretBot.Cards.Texts.Language.Fr)["understood.title"], text);
         Assert.Contains("Comment avez-vous appris l'information ?", text);
         Assert.DoesNotContain("Quelle est votre fonction ?", text);
     }
@@ -53,7 +58,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
     [Fact]
     public async Task HelpOutsideAnInterviewIsTheHelpCardAndInsideItTheQuestionsHelp()
     {
-        var user = User();
+        var user = await BelgianAsync();
         var help = Assert.Single(await user.SayAsync("aide")).Card()!;
         Assert.Contains(SecretBot.Cards.Texts.CardTexts.For(SecretBot.Cards.Texts.Language.Fr)["help.title"], help.Text());
         Assert.True(help.Buttons().Count(b => (string?)b["verb"] == "topic") >= 4);
@@ -74,7 +79,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
     [Fact]
     public async Task CommandsWorkAtEveryStepOfAnInterview()
     {
-        var user = User();
+        var user = await BelgianAsync();
         await user.SayAsync("puis-je partager avec un collègue ?");
         var path = new[] { "collègue", "oui", "oui" };
         foreach (var answer in path)
@@ -94,7 +99,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
     [Fact]
     public async Task BackKeepsTheOtherAnswersAndAGarbageReplyIsAskedAgain()
     {
-        var user = User();
+        var user = await BelgianAsync();
         Assert.Contains("Avec qui voulez-vous partager ?", Say(await user.SayAsync("puis-je partager cette information ?")));
         Assert.Contains("La personne sait-elle", Say(await user.SayAsync("un collègue")));
         var again = Say(await user.SayAsync("le chat de la voisine"));
@@ -114,6 +119,25 @@ public sealed class ConversationFlowTests : IAsyncLifetime
         Assert.Contains("Who do you want to share with?", Say(await user.SayAsync("may I share with the mayor?")));
     }
 
+    [Theory]
+    [InlineData("fr-FR", "fr")]
+    [InlineData("fr-BE", "be")]
+    public async Task TheTeamsLanguageNeverChoosesTheLawItOnlySuggestsIt(string locale, string suggested)
+    {
+        // A Belgian service whose Teams is set to French (France) must not silently get French law.
+        var user = User(locale);
+        var picker = Assert.Single(await user.SayAsync("puis-je en parler à l'école ?")).Card()!;
+        var countries = picker.Buttons().Where(b => (string?)b["verb"] == "jurisdiction").Select(b => (string?)b["data"]!["jurisdiction"]).ToList();
+        Assert.Equal(suggested, countries[0]);
+        Assert.Equal(2, countries.Count);
+
+        await user.ExecuteAsync(picker.Button("jurisdiction", "jurisdiction", "be"), null);
+        Assert.Contains("Belgique", Say(user.NewReplies()));
+        // Asked once: the next question goes straight to the interview.
+        var title = SecretBot.Cards.Texts.CardTexts.For(SecretBot.Cards.Texts.Language.Fr)["jurisdictionPicker.title"];
+        Assert.DoesNotContain(title, Say(await user.SayAsync("puis-je en parler à ma cheffe ?")));
+    }
+
     [Fact]
     public async Task EnglishLocaleGetsAnEnglishInterviewAndAnswer()
     {
@@ -130,7 +154,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
     [Fact]
     public async Task SwitchingCountryMidwayTakesEffectForTheNextInterview()
     {
-        var user = User(locale: "fr-BE");
+        var user = await BelgianAsync();
         Assert.Contains("Quelle est votre fonction ?", Say(await user.SayAsync("suis-je tenue au secret ?")));
         var picker = (await user.SayAsync("pays")).Select(r => r.Card()).First(c => c is not null && c.Buttons().Any(b => (string?)b["verb"] == "jurisdiction"))!;
         await user.ExecuteAsync(picker.Button("jurisdiction", "jurisdiction", "fr"), null);
@@ -144,7 +168,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
     [Fact]
     public async Task ThePersonCanSwitchToEnglishAndItIsRemembered()
     {
-        var user = User();
+        var user = await BelgianAsync();
         var picker = Assert.Single(await user.SayAsync("langue")).Card()!;
         await user.ExecuteAsync(picker.Button("language", "language", "en"), null);
         user.NewReplies();
@@ -154,7 +178,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
     [Fact]
     public async Task EditMyAnswersGoesBackIntoTheInterviewWithTheAnswersKept()
     {
-        var user = User();
+        var user = await BelgianAsync();
         await user.SayAsync("suis-je tenue au secret ?");
         await user.SayAsync("soins de santé");
         var answer = (await user.SayAsync("au travail")).Last().Card()!;

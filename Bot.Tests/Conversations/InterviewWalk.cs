@@ -13,7 +13,8 @@ public enum Clicks { Execute, SubmitFallback, Typed }
 /// A knowledge case walked through the real bot as a person in Teams would: start the topic from
 /// the welcome card's button, answer each question card by clicking the button for the case's
 /// answer (Action.Execute invokes, or the Action.Submit fallback, or typing the label), each turn's
-/// replies checked on the way; the answer card at the end.
+/// replies checked on the way; the answer card at the end. Asked for the country first (the Teams
+/// language does not decide it), the person picks the case's.
 /// </summary>
 public static class InterviewWalk
 {
@@ -32,6 +33,12 @@ public static class InterviewWalk
         var expectedPath = InterviewPath.Walk(interview, knowledgeCase.Answers);
 
         var reply = user.NewReplies().Single();
+        if (reply.Card()!.Buttons().Any(b => (string?)b["verb"] == "jurisdiction"))
+        {
+            await user.ExecuteAsync(tamper(reply.Card()!.Button("jurisdiction", "jurisdiction", knowledgeCase.Jurisdiction.ToString().ToLowerInvariant())), null);
+            reply = user.NewReplies().Last(r => r.Method == "POST");
+        }
+
         foreach (var question in expectedPath.Asked)
         {
             if (mumble is not null)

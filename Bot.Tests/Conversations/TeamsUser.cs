@@ -12,8 +12,11 @@ namespace SecretBot.Bot.Tests.Conversations;
 /// The activities it sends can also be built without sending them (for the fuzz).
 /// </summary>
 public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conversationId, string locale = "fr-BE",
-    string conversationType = "personal", string userId = "user-id-0")
+    string conversationType = "personal", string? userId = null)
 {
+    // One person per conversation unless a test says otherwise: preferences (country, language) are a person's.
+    private readonly string _userId = userId ?? $"user-{conversationId}";
+
     private readonly HttpClient _http = new();
     private readonly List<string> _sent = [];
     private int _seen;
@@ -57,6 +60,14 @@ public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conv
     {
         await PostAsync(Mentioning(text));
         return NewReplies();
+    }
+
+    /// <summary>Picks the country once, as the jurisdiction picker's button does ("be" or "fr"); the bot remembers it.</summary>
+    public async Task<TeamsUser> ChoosesCountryAsync(string code)
+    {
+        await ExecuteAsync(new JsonObject { ["verb"] = "jurisdiction", ["data"] = new JsonObject { ["jurisdiction"] = code } }, null);
+        NewReplies();
+        return this;
     }
 
     /// <summary>Types into the message extension's search box.</summary>
@@ -146,7 +157,7 @@ public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conv
         activity["serviceUrl"] = connector.ServiceUrl.AbsoluteUri;
         activity["conversation"]!["id"] = ConversationId;
         activity["conversation"]!["conversationType"] = conversationType;
-        activity["from"]!["id"] = userId;
+        activity["from"]!["id"] = _userId;
         if (UserName is not null)
             activity["from"]!["name"] = UserName;
         if (Tenant is not null)
@@ -179,7 +190,9 @@ public static class SentCards
         .Where(o => (string?)o["type"] == "Action.Execute");
 
     public static JsonObject Button(this JsonObject card, string verb, string? key = null, string? value = null) =>
-        card.Buttons().First(b => (string?)b["verb"] == verb && (key is null || (string?)b["data"]?[key] == value));
+        card.Buttons().FirstOrDefault(b => (string?)b["verb"] == verb && (key is null || (string?)b["data"]?[key] == value))
+        ?? throw new Xunit.Sdk.XunitException($"No button {verb} {key}={value} on the card:\n{card.Text()}\nButtons: " +
+                                              string.Join(", ", card.Buttons().Select(b => $"{b["verb"]} {b["data"]?.ToJsonString()}")));
 
     public static string Text(this JsonObject card) => string.Join("\n", Objects(card)
         .Where(o => o["text"] is JsonValue).Select(o => (string)o["text"]!));

@@ -64,7 +64,7 @@ public sealed class DialogActivityHandler(
         if (activity.IsType(ActivityTypes.Invoke) && string.Equals(activity.Name, Channels.SearchExtension.QueryInvoke, StringComparison.OrdinalIgnoreCase))
         {
             var (language, jurisdiction) = await PreferencesAsync(activity, cancellationToken);
-            return searchExtension.Answer(activity, language, Enum.TryParse<Jurisdiction>(jurisdiction, out var known) ? known : Jurisdiction.BE);
+            return searchExtension.Answer(activity, language, ShownJurisdiction(jurisdiction, activity));
         }
 
         if (activity.IsType(ActivityTypes.Invoke) && string.Equals(activity.Name, CardActionInvoke, StringComparison.OrdinalIgnoreCase))
@@ -91,6 +91,7 @@ public sealed class DialogActivityHandler(
             DialogInputs.KindOf(activity), activity.ReplyToId)
         {
             Jurisdiction = jurisdiction,
+            SuggestedJurisdiction = DialogInputs.SuggestedJurisdiction(activity.Locale),
             CanAskReferents = escalation.Serves(activity.TenantId()),
         };
         var dialogTurn = new BotDialogTurn(turn, input, escalation, referentThrottle);
@@ -108,11 +109,12 @@ public sealed class DialogActivityHandler(
     private async Task WelcomeAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         var (language, jurisdiction) = await PreferencesAsync(turn.Activity, cancellationToken);
-        var shown = Enum.TryParse<Jurisdiction>(jurisdiction, out var known) ? known : Jurisdiction.BE;
+        var shown = ShownJurisdiction(jurisdiction, turn.Activity);
         var cardTexts = CardPromptPresenter.Texts(language);
         var topics = Topics.All.Select(t => new TopicChoice(t, knowledge.Interview(shown, t).Title.In(language))).ToList();
         var scope = DialogInputs.KindOf(turn.Activity) == ConversationKind.Personal ? WelcomeScope.Personal : WelcomeScope.Team;
-        var card = WelcomeCard.Create(cardTexts, new WelcomeCardInput(scope, topics, shown));
+        var card = WelcomeCard.Create(cardTexts, new WelcomeCardInput(scope, topics,
+            Enum.TryParse<Jurisdiction>(jurisdiction, out var known) ? known : null));
         await new BotDialogTurn(turn, new DialogTurnInput(null, null, language, turn.ConversationId, turn.ConversationId, ConversationKind.Personal))
             .SendAsync(new OutgoingMessage(card.FallbackText, card.ToJsonObject()), cancellationToken);
     }
@@ -134,8 +136,12 @@ public sealed class DialogActivityHandler(
         }
 
         var language = settings.Language is "fr" or "en" ? settings.Language : stored.Language ?? LanguageChoice.For(activity, null);
-        return (language, DialogInputs.Jurisdiction(stored.Jurisdiction, settings.DefaultJurisdiction, activity.Locale));
+        return (language, DialogInputs.Jurisdiction(stored.Jurisdiction, settings.DefaultJurisdiction));
     }
+
+    /// <summary>The law to show before the person has chosen (look-ups, welcome topics): their choice, else the locale's suggestion, else Belgium.</summary>
+    private static Jurisdiction ShownJurisdiction(string? jurisdiction, Activity activity) =>
+        Enum.TryParse<Jurisdiction>(jurisdiction ?? DialogInputs.SuggestedJurisdiction(activity.Locale), out var shown) ? shown : Jurisdiction.BE;
 
     private static InvokeResponse CardActionResponse(JsonObject? card) => new(200, card is null
         ? new JsonObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = "" }

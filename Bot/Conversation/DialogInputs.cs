@@ -58,26 +58,28 @@ public static class DialogInputs
         return JsonSerializer.Deserialize<JsonElement>(buffer.WrittenSpan);
     }
 
-    /// <summary>The person's own choice first, then the organisation's default, then what their locale says; else ask.</summary>
-    public static string? Jurisdiction(string? preferred, string? configured, string? locale)
+    /// <summary>
+    /// The person's own choice first, then the organisation's default; else it is asked, once. The
+    /// Teams display language does not decide: a Belgian service whose Teams is set to French (France)
+    /// must not silently get French law.
+    /// </summary>
+    public static string? Jurisdiction(string? preferred, string? configured)
     {
         if (preferred is "BE" or "FR")
         {
             return preferred;
         }
 
-        if (configured?.ToUpperInvariant() is "BE" or "FR")
-        {
-            return configured.ToUpperInvariant();
-        }
-
-        return locale?.ToLowerInvariant() switch
-        {
-            "fr-be" or "nl-be" or "de-be" => "BE",
-            "fr-fr" => "FR",
-            _ => null,
-        };
+        return configured?.ToUpperInvariant() is "BE" or "FR" ? configured.ToUpperInvariant() : null;
     }
+
+    /// <summary>What the locale suggests, to offer first when the country is asked.</summary>
+    public static string? SuggestedJurisdiction(string? locale) => locale?.ToLowerInvariant() switch
+    {
+        "fr-be" or "nl-be" or "de-be" => "BE",
+        "fr-fr" => "FR",
+        _ => null,
+    };
 
     public static ConversationKind KindOf(Activity activity) => activity.Conversation?.ConversationType switch
     {

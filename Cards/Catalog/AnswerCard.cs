@@ -27,6 +27,7 @@ public static class AnswerCard
         var spoken = $"{answer.InterviewTitle.In(language)}. {verdict}. {string.Join(" ", answer.KeyPoints.Select(k => k.In(language)))}";
         return new AdaptiveCard(texts.Tag, spoken, spoken,
         [
+            .. answer.Emergency.Count == 0 ? [] : new CardElement[] { Emergency(texts, EmergencyNumbers(answer.Emergency, language)) },
             Heading(answer.InterviewTitle.In(language)),
             JurisdictionLine(texts, answer.Jurisdiction),
             Verdict(texts, new VerdictLine(KindOf(answer.Verdict), verdict)),
@@ -81,6 +82,10 @@ public static class AnswerCard
         return new LegalReference($"{reference.Citation(language)} — {reference.Title.In(language)}", reference.Url, status,
             reference.IsVerified ? reference.Text : null, reference.Summary.In(language), reference.Penalty?.In(language));
     }
+
+    /// <summary>The numbers of resources that have one, as the emergency banner shows them.</summary>
+    public static IReadOnlyList<EmergencyNumber> EmergencyNumbers(IEnumerable<Resource> resources, string language) =>
+        resources.Where(r => r.Phone is not null).Select(r => new EmergencyNumber(r.Phone!, r.Name.In(language))).ToList();
 
     internal static Contact ToContact(Resource resource, string language) =>
         new(resource.Name.In(language),

@@ -5,11 +5,16 @@ using static SecretBot.Cards.Compose.CardParts;
 
 namespace SecretBot.Cards.Catalog;
 
-/// <summary>Belgique or France; shows the current choice when there is one.</summary>
+/// <summary>
+/// Belgique or France; shows the current choice when there is one. With none, the one the Teams
+/// language suggests comes first, but nothing is chosen for the person.
+/// </summary>
 public static class JurisdictionPickerCard
 {
-    public static AdaptiveCard Create(CardTexts texts, Jurisdiction? current)
+    public static AdaptiveCard Create(CardTexts texts, Jurisdiction? current, Jurisdiction? suggested = null)
     {
+        var first = current is null ? suggested : null;
+        var order = Enum.GetValues<Jurisdiction>().OrderBy(j => j == first ? 0 : 1).ToList();
         var currentLine = current is { } known ? texts.Format("jurisdictionPicker.current", texts.NameOf(known)) : null;
         var spoken = string.Join(" ", new[] { texts["jurisdictionPicker.title"], texts["jurisdictionPicker.body"], currentLine }.OfType<string>());
         return new AdaptiveCard(texts.Tag, spoken, spoken,
@@ -17,7 +22,7 @@ public static class JurisdictionPickerCard
             Heading(texts["jurisdictionPicker.title"]),
             Paragraph(texts["jurisdictionPicker.body"]),
             .. currentLine is null ? [] : new CardElement[] { Note(currentLine) },
-            StackedButtons(Enum.GetValues<Jurisdiction>().Select(jurisdiction => Button(
+            StackedButtons(order.Select(jurisdiction => Button(
                 texts.NameOf(jurisdiction),
                 CardVerbs.SetJurisdiction,
                 (CardDataKeys.Jurisdiction, CardTextsNames.Code(jurisdiction))) with

@@ -15,6 +15,8 @@ public static class QuestionCard
         var spoken = Spoken(texts, question);
         return new AdaptiveCard(texts.Tag, spoken, spoken,
         [
+            .. question.Emergency.Count == 0 ? [] : new CardElement[] { Emergency(texts, question.Emergency) },
+            .. question.TopicTitle is { } topic ? new CardElement[] { TopicLine(topic) } : [],
             Progress(texts, question.Progress),
             Heading(question.Text),
             .. RetryHint(texts, question),
@@ -27,14 +29,16 @@ public static class QuestionCard
                 .. question.Help is null ? [] : new CardAction[] { new ToggleVisibilityAction(texts["action.why"], HelpId) },
                 .. question.Progress.IsFirst ? [] : new CardAction[] { Button(texts["action.back"], CardVerbs.Back, Ids(question)) },
                 Button(texts["action.cancel"], CardVerbs.Cancel, Ids(question)),
+                Button(texts["action.otherTopic"], CardVerbs.OtherQuestion),
             ],
         };
     }
 
     /// <summary>What a screen reader says and what a client without cards shows: the question and its numbered choices.</summary>
     private static string Spoken(CardTexts texts, QuestionCardInput question) =>
-        texts.Format("question.fallback", question.Text,
-            string.Join(", ", question.Choices.Select((choice, index) => $"{index + 1}. {choice.Label}")));
+        string.Concat(question.Emergency.Count == 0 ? "" : $"{texts["emergency.title"]} {string.Join(", ", question.Emergency.Select(n => $"{n.Number} {n.Name}"))}. ",
+            texts.Format("question.fallback", question.Text,
+                string.Join(", ", question.Choices.Select((choice, index) => $"{index + 1}. {choice.Label}"))));
 
     /// <summary>Every button names its topic and question, so that a click on an old card can be recognised as stale.</summary>
     private static (string, string)[] Ids(QuestionCardInput question, params (string, string)[] more) =>

@@ -34,6 +34,12 @@ public sealed record QuestionCardInput
     /// <summary>True when the card is asked again because a typed reply fitted no choice.</summary>
     public bool ShowRetryHint { get; init; }
 
+    /// <summary>The topic's title, shown above the question: what the bot understood the person asks.</summary>
+    public string? TopicTitle { get; init; }
+
+    /// <summary>Emergency numbers to show before the question (the danger topic opens with them).</summary>
+    public IReadOnlyList<EmergencyNumber> Emergency { get; init; } = [];
+
     public Choice ChoiceWithId(string choiceId) =>
         Choices.FirstOrDefault(choice => choice.Id == choiceId)
         ?? throw new ArgumentException("The chosen id is not one of the question's choices.", nameof(choiceId));

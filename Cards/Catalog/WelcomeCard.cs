@@ -8,7 +8,8 @@ namespace SecretBot.Cards.Catalog;
 /// <summary>Where the bot was installed: a personal chat, or a team where it answers when mentioned.</summary>
 public enum WelcomeScope { Personal, Team }
 
-public sealed record WelcomeCardInput(WelcomeScope Scope, IReadOnlyList<TopicChoice> Topics, Jurisdiction Jurisdiction);
+/// <param name="Jurisdiction">The law the person chose (or the organisation set); null when it is still to be asked.</param>
+public sealed record WelcomeCardInput(WelcomeScope Scope, IReadOnlyList<TopicChoice> Topics, Jurisdiction? Jurisdiction);
 
 /// <summary>
 /// The first card: what the bot does, the topics, the law it assumed and how to change it, the
@@ -21,7 +22,9 @@ public static class WelcomeCard
         var team = welcome.Scope == WelcomeScope.Team;
         var title = texts[team ? "welcome.teamTitle" : "welcome.title"];
         var how = texts[team ? "welcome.teamHow" : "welcome.how"];
-        var jurisdiction = texts.Format("welcome.jurisdiction", texts.NameOf(welcome.Jurisdiction));
+        var jurisdiction = welcome.Jurisdiction is { } known
+            ? texts.Format("welcome.jurisdiction", texts.NameOf(known))
+            : texts["welcome.jurisdictionAsk"];
         var spoken = string.Join(" ", title, texts["welcome.intro"], how, jurisdiction, texts["privacy.promise"], texts["welcome.notReplace"]);
         return new AdaptiveCard(texts.Tag, spoken, spoken,
         [
@@ -31,7 +34,10 @@ public static class WelcomeCard
             SectionTitle(texts["welcome.topics"]),
             TopicButtons(welcome.Topics) with { Spacing = Spacing.Small },
             Paragraph(jurisdiction) with { Spacing = Spacing.Large },
-            new ActionSet([Button(texts["action.changeJurisdiction"], CardVerbs.AskJurisdiction)]) { Spacing = Spacing.Small },
+            new ActionSet([Button(texts[welcome.Jurisdiction is null ? "action.chooseJurisdiction" : "action.changeJurisdiction"], CardVerbs.AskJurisdiction)])
+            {
+                Spacing = Spacing.Small,
+            },
             new Container([
                 // Promises, not fine print: small but not toned down.
                 Note(texts["privacy.promise"]) with { IsSubtle = false },

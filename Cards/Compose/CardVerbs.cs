@@ -20,4 +20,6 @@ public static class CardVerbs
     public const string OtherQuestion = "other-question";
     public const string AskReferent = "ask-referent";
     public const string Feedback = "feedback";
+    public const string ConfirmUnderstood = "understood-confirm";
+    public const string CorrectUnderstood = "understood-correct";
 }

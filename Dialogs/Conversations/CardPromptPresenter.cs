@@ -44,8 +44,9 @@ public sealed class CardPromptPresenter : IPromptPresenter
     /// <summary>Everything a question card is drawn from: the language and the whole input, texts included.</summary>
     private static string Key(string card, string language, QuestionCardInput input, string? chosen) => CardMemo.Key(
     [
-        card, language, input.Topic, input.QuestionId, input.Text, input.Help, input.Progress.Number, input.Progress.Total,
+        card, language, input.Topic, input.TopicTitle, input.QuestionId, input.Text, input.Help, input.Progress.Number, input.Progress.Total,
         input.ShowRetryHint, chosen, .. input.Choices.SelectMany(choice => new[] { choice.Id, choice.Label }),
+        .. input.Emergency.Select(number => $"{number.Number}={number.Name}"),
     ]);
 
     private static QuestionCardInput Input(PromptOptions prompt)
@@ -57,6 +58,11 @@ public sealed class CardPromptPresenter : IPromptPresenter
             prompt.Question, prompt.Choices.Select(c => new Cards.Compose.Choice(c.Id, c.Label)).ToList(), new QuestionProgress(number, total))
         {
             Help = prompt.Help,
+            TopicTitle = properties.GetValueOrDefault(InterviewPrompts.TopicTitleProperty),
+            Emergency = properties.GetValueOrDefault(InterviewPrompts.EmergencyProperty, "")
+                .Split(InterviewPrompts.EmergencySeparator, StringSplitOptions.RemoveEmptyEntries)
+                .Select(entry => entry.Split(InterviewPrompts.NameSeparator))
+                .Select(parts => new EmergencyNumber(parts[0], parts[1])).ToList(),
         };
     }
 }

@@ -13,6 +13,12 @@ namespace SecretBot.Dialogs.Conversations;
 public sealed class InterviewPrompts(KnowledgeBase knowledge) : IPromptCatalog
 {
     public const string Prefix = "iv";
+    public const string TopicTitleProperty = "topicTitle";
+
+    /// <summary>The emergency numbers the topic opens with, on its first question: "112␟Urgences␞101␟Police".</summary>
+    public const string EmergencyProperty = "emergency";
+    public const char EmergencySeparator = '\u001e';
+    public const char NameSeparator = '\u001f';
 
     public static string Key(Jurisdiction jurisdiction, string topic, string questionId, int number, int total) =>
         string.Join(':', Prefix, jurisdiction, topic, questionId, number.ToString(CultureInfo.InvariantCulture),
@@ -29,6 +35,11 @@ public sealed class InterviewPrompts(KnowledgeBase knowledge) : IPromptCatalog
             return null;
         }
 
+        var number = parts[4];
+        var emergency = number == "1"
+            ? string.Join(EmergencySeparator, interview.EmergencyIds.Select(id => sources.Resources[id])
+                .Where(r => r.Phone is not null).Select(r => $"{r.Phone}{NameSeparator}{r.Name.In(language)}"))
+            : "";
         return new PromptOptions(key, question.Text.In(language),
             question.Choices.Select(c => new Choice(c.Id, c.Label.In(language), [.. c.Synonyms(language), .. c.Synonyms(language == "en" ? "fr" : "en")])).ToList(),
             question.Help.In(language),
@@ -37,8 +48,10 @@ public sealed class InterviewPrompts(KnowledgeBase knowledge) : IPromptCatalog
                 ["topic"] = interview.Topic,
                 ["jurisdiction"] = jurisdiction.ToString(),
                 [ChoiceRecognizer.QuestionField] = question.Id,
-                ["number"] = parts[4],
+                ["number"] = number,
                 ["total"] = parts[5],
+                [TopicTitleProperty] = interview.Title.In(language),
+                [EmergencyProperty] = emergency,
             });
     }
 }

@@ -64,7 +64,7 @@ public sealed class MainDialog(KnowledgeBase knowledge, Router router, Preferenc
                 await SendCardAsync(context, LanguagePickerCard.Create(Texts(context)), cancellationToken);
                 break;
             case InterruptionKind.Country:
-                await SendCardAsync(context, JurisdictionPickerCard.Create(Texts(context), JurisdictionOf(context)), cancellationToken);
+                await SendCardAsync(context, JurisdictionPickerCard.Create(Texts(context), JurisdictionOf(context), Suggested(context)), cancellationToken);
                 break;
             case InterruptionKind.Action:
                 await ActAsync(context, main, interruption.Verb!, cancellationToken);
@@ -93,7 +93,7 @@ public sealed class MainDialog(KnowledgeBase knowledge, Router router, Preferenc
         }
         else if (command == nameof(InterruptionKind.Country))
         {
-            await SendCardAsync(context, JurisdictionPickerCard.Create(Texts(context), JurisdictionOf(context)), cancellationToken);
+            await SendCardAsync(context, JurisdictionPickerCard.Create(Texts(context), JurisdictionOf(context), Suggested(context)), cancellationToken);
         }
         else if (context.Input.IsCardAction && context.Input.CardString(Interruption.VerbField) is { } verb)
         {
@@ -109,14 +109,15 @@ public sealed class MainDialog(KnowledgeBase knowledge, Router router, Preferenc
 
     private async Task RouteAsync(DialogContext context, DialogInstance main, CancellationToken cancellationToken)
     {
-        var jurisdiction = JurisdictionOf(context) ?? Jurisdiction.BE;
+        var jurisdiction = ShownJurisdiction(context);
         var route = router.Decide(jurisdiction, context.Input.Text);
         var texts = Texts(context);
         switch (route.Kind)
         {
             case RouteKind.Welcome:
                 await SendCardAsync(context, WelcomeCard.Create(texts, new WelcomeCardInput(
-                    context.Input.Kind == ConversationKind.Personal ? WelcomeScope.Personal : WelcomeScope.Team, TopicChoices(context), jurisdiction)), cancellationToken);
+                    context.Input.Kind == ConversationKind.Personal ? WelcomeScope.Personal : WelcomeScope.Team, TopicChoices(context),
+                    JurisdictionOf(context))), cancellationToken);
                 break;
             case RouteKind.Urgent or RouteKind.Lookup:
                 var sources = knowledge[jurisdiction];
@@ -125,7 +126,7 @@ public sealed class MainDialog(KnowledgeBase knowledge, Router router, Preferenc
                 await context.SendAsync(new OutgoingMessage(fallback, card), cancellationToken);
                 break;
             case RouteKind.Interview:
-                await StartInterviewAsync(context, main, route.Id!, route.Prefill, cancellationToken);
+                await StartInterviewAsync(context, main, route.Id!, route.Prefill, cancellationToken, typed: true, dangerCue: route.DangerCue);
                 break;
             default:
                 await SendCardAsync(context, NotUnderstoodCard.Create(texts, TopicChoices(context).Where(t => route.Topics.Contains(t.Id)).ToList()), cancellationToken);
@@ -177,7 +178,7 @@ public sealed class MainDialog(KnowledgeBase knowledge, Router router, Preferenc
                 await AskReferentAsync(context, main, texts, cancellationToken);
                 break;
             case CardVerbs.AskJurisdiction:
-                await SendCardAsync(context, JurisdictionPickerCard.Create(texts, JurisdictionOf(context)), cancellationToken);
+                await SendCardAsync(context, JurisdictionPickerCard.Create(texts, JurisdictionOf(context), Suggested(context)), cancellationToken);
                 break;
             case CardVerbs.AskLanguage:
                 await SendCardAsync(context, LanguagePickerCard.Create(texts), cancellationToken);
@@ -189,7 +190,7 @@ public sealed class MainDialog(KnowledgeBase knowledge, Router router, Preferenc
             default:
                 await context.CancelChildrenAsync(cancellationToken);
                 await SendCardAsync(context, WelcomeCard.Create(texts, new WelcomeCardInput(WelcomeScope.Personal, TopicChoices(context),
-                    JurisdictionOf(context) ?? Jurisdiction.BE)), cancellationToken);
+                    JurisdictionOf(context))), cancellationToken);
                 break;
         }
     }
@@ -218,21 +219,25 @@ public sealed class MainDialog(KnowledgeBase knowledge, Router router, Preferenc
         outcome.Split('.') is [var topic, var id] && Topics.All.Contains(topic)
         && knowledge.Jurisdictions.Values.Any(j => j.Interviews[topic].Outcomes.Any(o => o.Id == id));
 
+    /// <param name="typed">The prefill comes from a typed message: the interview shows it before using it.</param>
+    /// <param name="dangerCue">The typed message mentions a present danger while it asks another question.</param>
     private async Task StartInterviewAsync(DialogContext context, DialogInstance main, string topic, IReadOnlyDictionary<string, string> prefill,
-        CancellationToken cancellationToken, Jurisdiction? chosen = null)
+        CancellationToken cancellationToken, Jurisdiction? chosen = null, bool typed = false, bool dangerCue = false)
     {
         await context.CancelChildrenAsync(cancellationToken);
         if ((chosen ?? JurisdictionOf(context)) is not { } jurisdiction)
         {
             // Asked once: the topic waits for the answer.
             main.Values.SetId(PendingTopic, topic);
-            await SendCardAsync(context, JurisdictionPickerCard.Create(Texts(context), null), cancellationToken);
+            await SendCardAsync(context, JurisdictionPickerCard.Create(Texts(context), null, Suggested(context)), cancellationToken);
             return;
         }
 
         var options = new DialogValues()
             .SetId(InterviewDialog.JurisdictionOption, jurisdiction.ToString())
-            .SetId(InterviewDialog.TopicOption, topic);
+            .SetId(InterviewDialog.TopicOption, topic)
+            .SetFlag(InterviewDialog.TypedOption, typed)
+            .SetFlag(InterviewDialog.DangerCueOption, dangerCue);
         foreach (var (question, choice) in prefill)
         {
             options.SetId(InterviewDialog.AnswerPrefix + question, choice);
@@ -260,9 +265,15 @@ public sealed class MainDialog(KnowledgeBase knowledge, Router router, Preferenc
     private static Jurisdiction? JurisdictionOf(DialogContext context) =>
         Enum.TryParse<Jurisdiction>(context.Input.Jurisdiction, out var jurisdiction) ? jurisdiction : null;
 
+    private static Jurisdiction? Suggested(DialogContext context) =>
+        Enum.TryParse<Jurisdiction>(context.Input.SuggestedJurisdiction, out var suggested) ? suggested : null;
+
+    /// <summary>Before the country is chosen, routing and look-ups follow the locale's suggestion (else Belgium); the card names the law it used.</summary>
+    private static Jurisdiction ShownJurisdiction(DialogContext context) => JurisdictionOf(context) ?? Suggested(context) ?? Jurisdiction.BE;
+
     private List<TopicChoice> TopicChoices(DialogContext context)
     {
-        var jurisdiction = JurisdictionOf(context) ?? Jurisdiction.BE;
+        var jurisdiction = ShownJurisdiction(context);
         return Topics.All.Select(topic => new TopicChoice(topic, knowledge.Interview(jurisdiction, topic).Title.In(context.Language))).ToList();
     }
 

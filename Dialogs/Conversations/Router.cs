@@ -6,38 +6,53 @@ namespace SecretBot.Dialogs.Conversations;
 
 public enum RouteKind { Welcome, Urgent, Lookup, Interview, Unsure }
 
-/// <summary>Where a typed message goes: the urgent reflexes, a look-up, an interview (with what it already answers), or a choice of topics.</summary>
-public sealed record Route(RouteKind Kind, string? Id, IReadOnlyDictionary<string, string> Prefill, IReadOnlyList<string> Topics)
+/// <summary>
+/// Where a typed message goes: the urgent reflexes, a look-up, an interview (with what it already
+/// answers, and whether it also mentions a present danger), or a choice of topics.
+/// </summary>
+public sealed record Route(RouteKind Kind, string? Id, IReadOnlyDictionary<string, string> Prefill, IReadOnlyList<string> Topics,
+    bool DangerCue = false)
 {
     public static Route To(RouteKind kind, string? id = null) => new(kind, id, new Dictionary<string, string>(), []);
 }
 
 /// <summary>
-/// Routes free text with the knowledge's search: urgent words first, then the best topic or
-/// look-up when it clearly leads, else the two or three likeliest topics as buttons — never a
-/// silent guess.
+/// Routes free text with the knowledge's search: urgent words first, then the question the message
+/// asks outright, then the best topic or look-up when it clearly leads, else the two or three
+/// likeliest topics as buttons — never a silent guess. Danger words the message denies or puts in
+/// the past ("aucun danger", "il y a dix ans") count for nothing (<see cref="MessageReader"/>).
 /// </summary>
 public sealed class Router
 {
     private const double IntentBoost = 2;
+
+    /// <summary>Past this many characters, a message is read by its first and last parts: the question is at one end.</summary>
+    private const int ReadChars = 8 * 1024;
+
     private readonly KnowledgeBase knowledge;
     private readonly KnowledgeSearch search;
+    private readonly MessageReader _reader;
     private readonly Dictionary<string, List<HashSet<string>>> _intents;
     private readonly List<string> _intentOrder;
     private readonly List<(string Situation, List<HashSet<string>> Cues)> _urgent;
-    // The stems of each choice's synonyms, computed once per choice rather than for every message.
-    private readonly ConcurrentDictionary<Choice, List<string>[]> _synonymStems = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<PrefillFrame, (HashSet<string> Questions, List<string[]> Before)> _frames;
+    // The word stems of each choice's synonyms and label, computed once per choice rather than for every message.
+    private readonly ConcurrentDictionary<Choice, List<string[]>> _choiceWords = new(ReferenceEqualityComparer.Instance);
 
     public Router(KnowledgeBase knowledge, KnowledgeSearch search)
     {
         this.knowledge = knowledge;
         this.search = search;
+        _reader = new MessageReader(knowledge, search);
         _intents = knowledge.Routing.Intents.ToDictionary(i => i.Key, i => i.Value.Select(StemSet).Where(set => set.Count > 0).ToList());
         _intentOrder = knowledge.Routing.Intents.Keys.ToList();
         // The order of Situations.All decides between two urgencies: the police on the phone first.
         _urgent = Situations.All.Where(knowledge.Routing.UrgentCues.ContainsKey)
             .Select(s => (s, knowledge.Routing.UrgentCues[s].Select(cue => StemSet(string.Join(' ', cue))).Where(set => set.Count > 0).ToList()))
             .ToList();
+        _frames = knowledge.Routing.Prefill.ToDictionary(f => f.Key, f => (
+            f.Value.Questions.ToHashSet(StringComparer.Ordinal),
+            f.Value.Before.Select(phrase => FrenchText.Normalize(phrase).Split(' ')).ToList()));
     }
 
     // Below this lead over the runner-up, the bot asks instead of guessing.
@@ -55,19 +70,31 @@ public sealed class Router
     private static readonly HashSet<string> Greetings =
         ["bonjour", "salut", "hello", "hi", "hey", "coucou", "bonsoir", "menu", "start", "commencer", "debut"];
 
+    // Small words between a frame and the choice it names: "à l'école", "avec le psy de la maman".
+    private static readonly HashSet<string> Determiners =
+        ["le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "mon", "ma", "mes", "son", "sa", "ses", "notre", "votre",
+         "nos", "vos", "leur", "leurs", "ce", "cet", "cette", "the", "a", "an", "my", "our", "their", "this", "his", "her"];
+
     public Route Decide(Jurisdiction jurisdiction, string? text)
     {
-        var normalized = FrenchText.Normalize(text);
+        var reading = _reader.Read(text is { Length: > 2 * ReadChars } ? $"{text[..ReadChars]}. {text[^ReadChars..]}" : text);
+        var normalized = reading.Normalized;
         if (normalized.Length == 0 || normalized.Split(' ').All(word => Greetings.Contains(word) || word is "le" or "bot" or "secretbot"))
         {
             return Route.To(RouteKind.Welcome);
         }
 
-        // The message is normalised and stemmed once; every test below reads these.
-        var stems = search.StemsOfNormalized(normalized).ToHashSet(StringComparer.Ordinal);
+        // A danger the message denies or puts in the past is no urgency and no reason to go to the danger topic.
+        var stems = reading.PresentStems;
         if (_urgent.FirstOrDefault(u => u.Cues.Any(cue => cue.IsSubsetOf(stems))).Situation is { } situation)
         {
             return Route.To(RouteKind.Urgent, knowledge[jurisdiction].Urgent(situation).Id);
+        }
+
+        // The question asked outright decides, whatever else the message mentions.
+        if (reading.AskedTopic is { } asked && knowledge[jurisdiction].Interviews.ContainsKey(asked))
+        {
+            return InterviewRoute(jurisdiction, asked, reading);
         }
 
         var padded = $" {normalized} ";
@@ -111,11 +138,13 @@ public sealed class Router
 
         return best.Kind == HitKind.Lookup
             ? Route.To(RouteKind.Lookup, best.Id)
-            : new Route(RouteKind.Interview, best.Id, Prefill(knowledge.Interview(jurisdiction, best.Id), stems), []);
+            : InterviewRoute(jurisdiction, best.Id, reading);
     }
 
-    private List<string>[] SynonymStems(Choice choice) => _synonymStems.GetOrAdd(choice,
-        c => c.SynonymsFr.Concat(c.SynonymsEn).Select(synonym => search.Stems(synonym).ToList()).ToArray());
+    /// <summary>An interview, with what the message answers unambiguously, and a danger pointer when it mentions one but asks something else.</summary>
+    private Route InterviewRoute(Jurisdiction jurisdiction, string topic, MessageReading reading) =>
+        new(RouteKind.Interview, topic, Prefill(knowledge.Interview(jurisdiction, topic), reading), [],
+            DangerCue: topic != Topics.Danger && reading.SaysPresentDanger(_reader.DangerStems));
 
     private HashSet<string> StemSet(string? text) => search.Stems(text).ToHashSet(StringComparer.Ordinal);
 
@@ -136,23 +165,68 @@ public sealed class Router
         knowledge[jurisdiction].Lookups.FirstOrDefault(l => l.Id == lookupId)?.FollowUpTopic;
 
     /// <summary>
-    /// Answers the message already gives ("je suis assistante sociale au CPAS" answers the role):
-    /// a question is pre-filled only when exactly one of its choices is named, and never a yes/no.
+    /// Answers the message gives unambiguously, and only where routing.yaml allows, in the frame it
+    /// names: the speaker's role said as theirs ("je suis assistante sociale", or first thing in the
+    /// message), the partner named after "à" or "avec" ("en parler à l'école"). A question is
+    /// pre-filled only when exactly one of its choices is so named. Who is in danger, and anything
+    /// else, is always asked: a wrong pre-fill is worse than one more question.
     /// </summary>
-    private Dictionary<string, string> Prefill(Interview interview, HashSet<string> stems)
+    private Dictionary<string, string> Prefill(Interview interview, MessageReading reading)
     {
         var prefill = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var question in interview.Questions.Where(q => q.Choices.All(c => c.Id is not ("yes" or "no"))))
+        foreach (var (frame, (questions, before)) in _frames)
         {
-            var named = question.Choices.Where(choice => SynonymStems(choice)
-                    .Any(words => words.Count > 0 && words.All(stems.Contains)))
-                .ToList();
-            if (named.Count == 1)
+            foreach (var question in interview.Questions.Where(q => questions.Contains(q.Id)))
             {
-                prefill[question.Id] = named[0].Id;
+                var named = question.Choices.Where(choice => ChoiceWords(choice).Any(words => Named(reading, words, frame, before))).ToList();
+                if (named.Count == 1)
+                {
+                    prefill[question.Id] = named[0].Id;
+                }
             }
         }
 
         return prefill;
+    }
+
+    private List<string[]> ChoiceWords(Choice choice) => _choiceWords.GetOrAdd(choice, c =>
+        c.SynonymsFr.Concat(c.SynonymsEn)
+            .Select(synonym => FrenchText.Normalize(synonym).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(search.WordStem).ToArray())
+            .Where(words => words.Length > 0)
+            .ToList());
+
+    /// <summary>Whether a clause names <paramref name="words"/> right after one of the frame's words (small words skipped between).</summary>
+    private static bool Named(MessageReading reading, string[] words, PrefillFrame frame, List<string[]> before)
+    {
+        for (var c = 0; c < reading.Clauses.Count; c++)
+        {
+            var clause = reading.Clauses[c];
+            for (var start = 0; start + words.Length <= clause.WordStems.Count; start++)
+            {
+                if (!words.Select((w, k) => clause.WordStems[start + k] == w).All(same => same))
+                {
+                    continue;
+                }
+
+                var end = start;
+                while (end > 0 && Determiners.Contains(clause.Words[end - 1]))
+                {
+                    end--;
+                }
+
+                // "Assistante sociale, aucune menace…": a role said first thing is the speaker's own.
+                if (frame == PrefillFrame.Speaker && c == 0 && end == 0)
+                {
+                    return true;
+                }
+
+                if (before.Any(phrase => end >= phrase.Length && phrase.Select((w, k) => clause.Words[end - phrase.Length + k] == w).All(same => same)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

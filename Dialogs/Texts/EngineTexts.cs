@@ -22,6 +22,9 @@ public sealed class EngineTexts
         Read<Dictionary<string, Dictionary<string, string>>>("engine.json"),
         Read<EngineWords>("words.json"));
 
+    /// <summary>Whether a typed reply says yes ("oui", "ok", "c'est ça"…).</summary>
+    public bool IsYes(string? text) => Words.Yes.Contains(Prompts.TextNormalizer.Normalize(text));
+
     public string Get(string key, string language) =>
         _sentences.TryGetValue(key, out var byLanguage)
             ? byLanguage.GetValueOrDefault(language) ?? byLanguage["fr"]

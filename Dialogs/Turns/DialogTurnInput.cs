@@ -23,8 +23,11 @@ public sealed record DialogTurnInput(
     ConversationKind Kind,
     string? ReplyToId = null)
 {
-    /// <summary>BE or FR when known (the person's choice, configuration or locale); null when it must be asked.</summary>
+    /// <summary>BE or FR when known (the person's choice, or the organisation's setting); null when it must be asked.</summary>
     public string? Jurisdiction { get; init; }
+
+    /// <summary>What the Teams language suggests (fr-BE: BE, fr-FR: FR), offered first when the country is asked; never used silently.</summary>
+    public string? SuggestedJurisdiction { get; init; }
 
     /// <summary>Whether this person may ask the organisation's référents (configured, and from the deploying organisation).</summary>
     public bool CanAskReferents { get; init; }

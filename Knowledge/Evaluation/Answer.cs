@@ -21,6 +21,9 @@ public sealed record Answer(
     IReadOnlyList<Resource> Resources,
     KnowledgeVersion Version)
 {
+    /// <summary>The numbers to call, when this answer leads with them (grave and imminent danger).</summary>
+    public IReadOnlyList<Resource> Emergency { get; init; } = [];
+
     public IEnumerable<ConditionCheck> ConditionsMet => Conditions.Where(c => c.Met);
 
     public IEnumerable<ConditionCheck> ConditionsMissing => Conditions.Where(c => !c.Met);

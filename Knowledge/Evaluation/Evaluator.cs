@@ -32,7 +32,10 @@ public sealed class Evaluator(KnowledgeBase knowledge)
             path.Asked.Select(q => new GivenAnswer(q, q.Choices.First(c => c.Id == path.Answers[q.Id]))).ToList(),
             outcome.ReferenceIds.Select(id => CitedReference.Of(sources.References[id], sources)).ToList(),
             outcome.ResourceIds.Select(id => sources.Resources[id]).ToList(),
-            knowledge.Version);
+            knowledge.Version)
+        {
+            Emergency = outcome.LeadsWithEmergency ? interview.EmergencyIds.Select(id => sources.Resources[id]).ToList() : [],
+        };
     }
 
     /// <summary>The winning rule's outcome (highest priority, then first written), or the default.</summary>

@@ -38,7 +38,7 @@ internal static class InterviewReader
         }
 
         return new Interview(jurisdiction, expectedTopic, title, summary, keywords.Fr, keywords.En, questions, rules,
-            defaultOutcome, outcomes, file.Name);
+            defaultOutcome, outcomes, file.Name) { EmergencyIds = file.Strings(root, "emergency") };
     }
 
     private static Question? ReadQuestion(YamlFile file, YamlMappingNode node)
@@ -119,7 +119,10 @@ internal static class InterviewReader
 
         return id is null || title is null || verdictText is null
             ? null
-            : new Outcome(id, verdict, title, keyPoints, conditions, references, resources, YamlFile.Line(node));
+            : new Outcome(id, verdict, title, keyPoints, conditions, references, resources, YamlFile.Line(node))
+            {
+                LeadsWithEmergency = file.Node(node, "emergency", required: false) is YamlScalarNode { Value: "true" },
+            };
     }
 
     private static OutcomeCondition? ReadOutcomeCondition(YamlFile file, YamlMappingNode node)

@@ -45,7 +45,62 @@ internal static class RoutingReader
             }
         }
 
-        return new RoutingHints(intents, urgent);
+        return new RoutingHints(intents, urgent)
+        {
+            Questions = TopicPhrases(file, root, "questions"),
+            Negations = Optional(file, root, "negation"),
+            NotNegations = Optional(file, root, "not_negation"),
+            Past = Optional(file, root, "past"),
+            Present = Optional(file, root, "present"),
+            Prefill = Prefill(file, root),
+        };
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> TopicPhrases(YamlFile file, YamlMappingNode root, string key)
+    {
+        var phrases = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (file.Node(root, key, required: false) is YamlMappingNode map)
+        {
+            foreach (var (name, value) in map.Children)
+            {
+                var topic = ((YamlScalarNode)name).Value ?? "";
+                if (!Topics.All.Contains(topic))
+                {
+                    file.Report(name, $"{key} topic '{topic}' is not a topic ({string.Join(", ", Topics.All)})");
+                }
+
+                phrases[topic] = Words(file, value);
+            }
+        }
+
+        return phrases;
+    }
+
+    private static IReadOnlyList<string> Optional(YamlFile file, YamlMappingNode root, string key) =>
+        file.Node(root, key, required: false) is { } node ? Words(file, node) : [];
+
+    /// <summary><c>prefill: { speaker: { questions: [role], before: [je suis, …] }, partner: { … } }</c>.</summary>
+    private static Dictionary<PrefillFrame, PrefillRule> Prefill(YamlFile file, YamlMappingNode root)
+    {
+        var rules = new Dictionary<PrefillFrame, PrefillRule>();
+        if (file.Node(root, "prefill", required: false) is not YamlMappingNode map)
+        {
+            return rules;
+        }
+
+        foreach (var (name, value) in map.Children)
+        {
+            var frameName = ((YamlScalarNode)name).Value ?? "";
+            if (!Enum.TryParse<PrefillFrame>(frameName, ignoreCase: true, out var frame) || value is not YamlMappingNode rule)
+            {
+                file.Report(name, $"prefill frame '{frameName}' is not speaker or partner (with questions and before)");
+                continue;
+            }
+
+            rules[frame] = new PrefillRule(file.Strings(rule, "questions", required: true), file.Strings(rule, "before", required: true));
+        }
+
+        return rules;
     }
 
     private static IReadOnlyList<string> Words(YamlFile file, YamlNode node)

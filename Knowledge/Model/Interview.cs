@@ -39,7 +39,11 @@ public sealed record Outcome(
     IReadOnlyList<OutcomeCondition> Conditions,
     IReadOnlyList<string> ReferenceIds,
     IReadOnlyList<string> ResourceIds,
-    int Line);
+    int Line)
+{
+    /// <summary>Whether the answer leads with the interview's emergency numbers (grave and imminent danger).</summary>
+    public bool LeadsWithEmergency { get; init; }
+}
 
 /// <summary>One topic's guided interview for one jurisdiction: questions, rules, outcomes.</summary>
 public sealed record Interview(
@@ -55,6 +59,9 @@ public sealed record Interview(
     IReadOnlyList<Outcome> Outcomes,
     string File)
 {
+    /// <summary>The resources (with a phone) to call in an emergency: the topic opens with them, and so do answers that lead with them.</summary>
+    public IReadOnlyList<string> EmergencyIds { get; init; } = [];
+
     public Question? FindQuestion(string id) => Questions.FirstOrDefault(q => q.Id == id);
 
     public Outcome FindOutcome(string id) => Outcomes.First(o => o.Id == id);

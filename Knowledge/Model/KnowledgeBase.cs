@@ -17,10 +17,38 @@ public sealed record KnowledgeBase(
             : throw new ArgumentException($"No interview '{topic}' for {jurisdiction}.", nameof(topic));
 }
 
-/// <summary>What routes a message besides its keywords: intent phrases per topic, urgency cues (word sets) per situation.</summary>
+/// <summary>
+/// What routes a message besides its keywords (routing.yaml): intent phrases per topic, urgency
+/// cues (word sets) per situation, the explicit questions that decide a topic, the words that put a
+/// danger in the negative or in the past, and which questions a message may answer, and how.
+/// </summary>
 public sealed record RoutingHints(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Intents,
     IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string>>> UrgentCues)
 {
     public static RoutingHints None { get; } = new(new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, IReadOnlyList<IReadOnlyList<string>>>());
+
+    /// <summary>Phrases that ask a topic's question outright ("puis-je en parler à", "suis-je tenue au secret").</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Questions { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Words after which, in the same clause, a danger is denied ("aucun", "pas de", "sans").</summary>
+    public IReadOnlyList<string> Negations { get; init; } = [];
+
+    /// <summary>Words before a negation word that make it no negation ("je ne sais pas", "pas sûr").</summary>
+    public IReadOnlyList<string> NotNegations { get; init; } = [];
+
+    /// <summary>Phrases that put a clause in the past ("il y a * ans"); "*" stands for one word.</summary>
+    public IReadOnlyList<string> Past { get; init; } = [];
+
+    /// <summary>Words that put a clause back in the present ("maintenant", "encore").</summary>
+    public IReadOnlyList<string> Present { get; init; } = [];
+
+    /// <summary>Which questions a message may answer, by how it must say it: the speaker's own role, the partner named after "à" or "avec".</summary>
+    public IReadOnlyDictionary<PrefillFrame, PrefillRule> Prefill { get; init; } = new Dictionary<PrefillFrame, PrefillRule>();
 }
+
+/// <summary>How a message must name a choice for it to answer a question.</summary>
+public enum PrefillFrame { Speaker, Partner }
+
+/// <summary>The questions a frame answers, and the words that must come just before the choice's words.</summary>
+public sealed record PrefillRule(IReadOnlyList<string> Questions, IReadOnlyList<string> Before);

@@ -72,6 +72,9 @@ public sealed class KnowledgeSearch
     public IEnumerable<string> StemsOfNormalized(string normalized) =>
         FrenchText.Stems(_synonyms.Fold(normalized)).Select(_synonyms.Canonical);
 
+    /// <summary>One word's stem, folded into its synonym group's (without the phrase folding of <see cref="Stems"/>): for aligned word-by-word reading.</summary>
+    public string WordStem(string normalizedWord) => _synonyms.Canonical(FrenchText.Stem(normalizedWord));
+
     /// <summary>A stem the index does not know, on a longer word (6 letters or more), is read as the known stem one edit away.</summary>
     private string? Forgive(string stem)
     {

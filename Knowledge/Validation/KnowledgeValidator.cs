@@ -124,6 +124,19 @@ public static class KnowledgeValidator
             }
         }
 
+        foreach (var id in interview.EmergencyIds)
+        {
+            if (!knowledge.Resources.TryGetValue(id, out var number) || number.Phone is null)
+            {
+                problems.Add(file, 1, $"emergency '{id}' must be a resource with a phone number");
+            }
+        }
+
+        foreach (var outcome in interview.Outcomes.Where(o => o.LeadsWithEmergency && interview.EmergencyIds.Count == 0))
+        {
+            problems.Add(file, outcome.Line, $"outcome '{outcome.Id}' leads with the emergency numbers, but the interview names none ('emergency')");
+        }
+
         if (!outcomes.Contains(interview.DefaultOutcomeId))
         {
             problems.Add(file, 1, $"default outcome '{interview.DefaultOutcomeId}' is not an outcome of this interview");

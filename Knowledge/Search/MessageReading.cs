@@ -1,0 +1,43 @@
+namespace SecretBot.Knowledge.Search;
+
+/// <summary>
+/// A typed message, read once: its clauses (split at punctuation and at "mais"), the words and
+/// stems of each, the danger words it denies or puts in the past, and the topic whose question it
+/// asks outright. Built by <see cref="MessageReader"/>.
+/// </summary>
+public sealed class MessageReading
+{
+    internal MessageReading(string normalized, IReadOnlyList<Clause> clauses, HashSet<string> stems, HashSet<string> present,
+        IReadOnlyList<string> deniedOrPast, string? askedTopic)
+    {
+        Normalized = normalized;
+        Clauses = clauses;
+        Stems = stems;
+        PresentStems = present;
+        DeniedOrPastDanger = deniedOrPast;
+        AskedTopic = askedTopic;
+    }
+
+    /// <summary>The whole message through <see cref="FrenchText.Normalize"/>.</summary>
+    public string Normalized { get; }
+
+    public IReadOnlyList<Clause> Clauses { get; }
+
+    /// <summary>Every stem of the message, synonyms folded.</summary>
+    public HashSet<string> Stems { get; }
+
+    /// <summary>The stems, less the danger words that only appear denied ("aucun danger") or in the past ("il y a dix ans").</summary>
+    public HashSet<string> PresentStems { get; }
+
+    /// <summary>The danger stems that were taken out of <see cref="PresentStems"/>.</summary>
+    public IReadOnlyList<string> DeniedOrPastDanger { get; }
+
+    /// <summary>The topic whose question the message asks outright (the last one asked), or null.</summary>
+    public string? AskedTopic { get; }
+
+    /// <summary>Whether a danger word is said in the present, not denied.</summary>
+    public bool SaysPresentDanger(IReadOnlySet<string> dangerStems) => PresentStems.Overlaps(dangerStems);
+
+    /// <summary>One clause: its normalised words, and the stem of each word (same positions).</summary>
+    public sealed record Clause(IReadOnlyList<string> Words, IReadOnlyList<string> WordStems);
+}
