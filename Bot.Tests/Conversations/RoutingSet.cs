@@ -15,6 +15,12 @@ public sealed class RoutingSet
         public Jurisdiction J { get; set; }
         public string Text { get; set; } = "";
         public string Expect { get; set; } = "";
+
+        /// <summary>The danger words are denied or in the past: the message must not be read as a present danger.</summary>
+        public bool Negated { get; set; }
+
+        /// <summary>What the message answers unambiguously (question id → choice id); anything else pre-filled is wrong.</summary>
+        public Dictionary<string, string> Prefill { get; set; } = [];
     }
 
     public static RoutingSet Load() =>

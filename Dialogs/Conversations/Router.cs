@@ -32,6 +32,8 @@ public sealed class Router
     private readonly KnowledgeBase knowledge;
     private readonly KnowledgeSearch search;
     private readonly MessageReader _reader;
+    private readonly HashSet<string> _policeActors;
+    private readonly string _dangerStem;
     private readonly Dictionary<string, List<HashSet<string>>> _intents;
     private readonly List<string> _intentOrder;
     private readonly List<(string Situation, List<HashSet<string>> Cues)> _urgent;
@@ -44,6 +46,8 @@ public sealed class Router
         this.knowledge = knowledge;
         this.search = search;
         _reader = new MessageReader(knowledge, search);
+        _policeActors = knowledge.Routing.PoliceActors.SelectMany(search.Stems).ToHashSet(StringComparer.Ordinal);
+        _dangerStem = search.Stems(Topics.Danger).Single();
         _intents = knowledge.Routing.Intents.ToDictionary(i => i.Key, i => i.Value.Select(StemSet).Where(set => set.Count > 0).ToList());
         _intentOrder = knowledge.Routing.Intents.Keys.ToList();
         // The order of Situations.All decides between two urgencies: the police on the phone first.
@@ -86,13 +90,21 @@ public sealed class Router
 
         // A danger the message denies or puts in the past is no urgency and no reason to go to the danger topic.
         var stems = reading.PresentStems;
-        if (_urgent.FirstOrDefault(u => u.Cues.Any(cue => cue.IsSubsetOf(stems))).Situation is { } situation)
+        if (UrgentSituation(stems) is { } situation)
         {
             return Route.To(RouteKind.Urgent, knowledge[jurisdiction].Urgent(situation).Id);
         }
 
-        // The question asked outright decides, whatever else the message mentions.
-        if (reading.AskedTopic is { } asked && knowledge[jurisdiction].Interviews.ContainsKey(asked))
+        // The question asked outright decides, whatever else the message mentions. "Puis-je le dire ?"
+        // asked about the police or the prosecution is answering them; "que faire ?" about a present
+        // danger is the danger topic's question.
+        var asked = reading.AskedTopic switch
+        {
+            Topics.Share when stems.Overlaps(_policeActors) => Topics.Police,
+            null when reading.AsksWhatToDo && reading.SaysPresentDanger(_reader.DangerStems) => Topics.Danger,
+            var topic => topic,
+        };
+        if (asked is not null && knowledge[jurisdiction].Interviews.ContainsKey(asked))
         {
             return InterviewRoute(jurisdiction, asked, reading);
         }
@@ -119,12 +131,14 @@ public sealed class Router
             return new Route(RouteKind.Unsure, null, new Dictionary<string, string>(), Topics.All.Take(3).ToList());
         }
 
+        // Urgency comes only from its cues, above: words that merely resemble an urgent situation lead to its topic.
+        hits = hits.Select(hit => hit.Kind == HitKind.Lookup && knowledge[jurisdiction].Lookups.First(l => l.Id == hit.Id) is { Kind: LookupKind.Urgent } urgent
+                ? hit with { Kind = HitKind.Interview, Id = urgent.FollowUpTopic ?? Topics.Danger }
+                : hit)
+            .GroupBy(hit => (hit.Kind, hit.Id)).Select(group => group.OrderByDescending(hit => hit.Score).First())
+            .OrderByDescending(hit => hit.Score).ToList();
         var best = hits[0];
         var lookup = best.Kind == HitKind.Lookup ? knowledge[jurisdiction].Lookups.First(l => l.Id == best.Id) : null;
-        if (lookup?.Kind == LookupKind.Urgent)
-        {
-            return Route.To(RouteKind.Urgent, lookup.Id);
-        }
 
         var runnerUp = hits.Skip(1).FirstOrDefault(h => h.Id != best.Id && !(lookup?.FollowUpTopic == h.Id));
         if (runnerUp is not null && best.Score < runnerUp.Score * ClearLead)
@@ -145,6 +159,24 @@ public sealed class Router
     private Route InterviewRoute(Jurisdiction jurisdiction, string topic, MessageReading reading) =>
         new(RouteKind.Interview, topic, Prefill(knowledge.Interview(jurisdiction, topic), reading), [],
             DangerCue: topic != Topics.Danger && reading.SaysPresentDanger(_reader.DangerStems));
+
+    /// <summary>
+    /// The urgent situation whose cue the message says in the present. In a danger cue, "danger"
+    /// stands for any word that says a danger ("urgent" + "arme", "tuer" + "ce soir").
+    /// </summary>
+    private string? UrgentSituation(HashSet<string> stems)
+    {
+        foreach (var (situation, cues) in _urgent)
+        {
+            var dangerSaid = situation == Situations.Danger && stems.Overlaps(_reader.DangerStems);
+            if (cues.Any(cue => cue.All(word => stems.Contains(word) || (dangerSaid && word == _dangerStem))))
+            {
+                return situation;
+            }
+        }
+
+        return null;
+    }
 
     private HashSet<string> StemSet(string? text) => search.Stems(text).ToHashSet(StringComparer.Ordinal);
 

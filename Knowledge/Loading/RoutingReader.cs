@@ -48,6 +48,8 @@ internal static class RoutingReader
         return new RoutingHints(intents, urgent)
         {
             Questions = TopicPhrases(file, root, "questions"),
+            WhatToDo = Optional(file, root, "what_to_do"),
+            PoliceActors = Optional(file, root, "police_actors"),
             Negations = Optional(file, root, "negation"),
             NotNegations = Optional(file, root, "not_negation"),
             Past = Optional(file, root, "past"),

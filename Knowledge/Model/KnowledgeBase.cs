@@ -31,6 +31,12 @@ public sealed record RoutingHints(
     /// <summary>Phrases that ask a topic's question outright ("puis-je en parler à", "suis-je tenue au secret").</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Questions { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>Phrases that ask what to do ("que faire", "je fais quoi"): about a present danger, they ask the danger topic's question.</summary>
+    public IReadOnlyList<string> WhatToDo { get; init; } = [];
+
+    /// <summary>Words that name the police or the prosecution: "puis-je le dire ?" to them is answering the police.</summary>
+    public IReadOnlyList<string> PoliceActors { get; init; } = [];
+
     /// <summary>Words after which, in the same clause, a danger is denied ("aucun", "pas de", "sans").</summary>
     public IReadOnlyList<string> Negations { get; init; } = [];
 

@@ -8,8 +8,8 @@ namespace SecretBot.Knowledge.Search;
 /// <list type="bullet">
 /// <item>a danger word after a negation in the same clause ("aucune menace", "pas de danger
 /// immédiat", "plus de danger") is denied; "je ne sais pas", "pas sûr" are no negation;</item>
-/// <item>a clause with a past cue ("il y a dix ans", "autrefois") and no present cue ("maintenant",
-/// "encore") puts its danger words in the past;</item>
+/// <item>a sentence with a past cue ("il y a dix ans", "autrefois") puts its danger words in the
+/// past, but in a clause that says the danger goes on ("maintenant", "encore");</item>
 /// <item>the explicit question ("puis-je en parler à…", "suis-je tenue…", "dois-je signaler…") names
 /// the topic; the last one asked wins, as people ask at the end.</item>
 /// </list>
@@ -25,6 +25,8 @@ public sealed partial class MessageReader
     private readonly List<string[]> _past;
     private readonly HashSet<string> _present;
     private readonly List<(string Topic, string Phrase)> _questions;
+    private readonly List<string> _whatToDo;
+    private readonly HashSet<string> _urgency;
 
     public MessageReader(KnowledgeBase knowledge, KnowledgeSearch search)
     {
@@ -35,13 +37,15 @@ public sealed partial class MessageReader
         _past = routing.Past.Select(p => FrenchText.Normalize(p.Replace("*", " xstarx ")).Split(' ')).ToList();
         _present = routing.Present.Select(FrenchText.Normalize).ToHashSet(StringComparer.Ordinal);
         _questions = routing.Questions.SelectMany(q => q.Value.Select(phrase => (q.Key, $" {FrenchText.Normalize(phrase)} "))).ToList();
-        DangerStems = routing.Intents.GetValueOrDefault(Topics.Danger, [])
-            .Concat(routing.UrgentCues.GetValueOrDefault(Situations.Danger, []).SelectMany(cue => cue))
+        _whatToDo = routing.WhatToDo.Select(phrase => $" {FrenchText.Normalize(phrase)} ").ToList();
+        _urgency = routing.UrgentCues.GetValueOrDefault(Situations.Danger, []).SelectMany(cue => cue)
+            .Where(word => word != Topics.Danger).SelectMany(search.Stems).ToHashSet(StringComparer.Ordinal);
+        DangerStems = routing.Intents.GetValueOrDefault(Topics.Danger, []).Append(Topics.Danger)
             .SelectMany(search.Stems)
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>The stems that say a danger (the danger intents and the urgent danger cues).</summary>
+    /// <summary>The stems that say a danger: the danger topic's intents, "danger" and its synonyms.</summary>
     public IReadOnlySet<string> DangerStems { get; }
 
     public MessageReading Read(string? text)
@@ -53,44 +57,51 @@ public sealed partial class MessageReader
         string? asked = null;
         var askedAt = -1;
         var position = 0;
-        foreach (var part in ClauseBreak().Split(text ?? ""))
+        foreach (var sentence in SentenceBreak().Split(text ?? ""))
         {
-            var normalized = FrenchText.Normalize(part);
-            if (normalized.Length == 0)
+            // "n'" is kept as "ne": normalising drops elisions, and "personne n'est en danger" needs it.
+            var parts = ClauseBreak().Split(NegativeElision().Replace(sentence, "ne "))
+                .Select(FrenchText.Normalize).Where(n => n.Length > 0).ToList();
+            // A past cue anywhere in the sentence ("…, c'était il y a dix ans") puts its danger words in the past,
+            // except in a clause that says the danger goes on ("et maintenant il menace sa sœur").
+            var pastSentence = parts.Any(part => IsPast(part.Split(' ')));
+            foreach (var normalized in parts)
             {
-                continue;
-            }
-
-            var words = normalized.Split(' ');
-            clauses.Add(new MessageReading.Clause(words, words.Select(_search.WordStem).ToList()));
-            var clauseStems = _search.StemsOfNormalized(normalized).ToHashSet(StringComparer.Ordinal);
-            stems.UnionWith(clauseStems);
-            var dangers = clauseStems.Where(DangerStems.Contains).ToHashSet(StringComparer.Ordinal);
-            if (dangers.Count > 0)
-            {
-                var denied = IsPast(words) ? dangers : Denied(words).Where(dangers.Contains).ToHashSet(StringComparer.Ordinal);
-                deniedOrPast.UnionWith(denied);
-                affirmed.UnionWith(dangers.Except(denied));
-            }
-
-            foreach (var (topic, phrase) in _questions)
-            {
-                var at = $" {normalized} ".LastIndexOf(phrase, StringComparison.Ordinal);
-                if (at >= 0 && position + at >= askedAt)
+                var words = normalized.Split(' ');
+                clauses.Add(new MessageReading.Clause(words, words.Select(_search.WordStem).ToList()));
+                var clauseStems = _search.StemsOfNormalized(normalized).ToHashSet(StringComparer.Ordinal);
+                stems.UnionWith(clauseStems);
+                // What says a danger, and how soon ("immédiat", "ce soir"): denied or past, neither counts.
+                var dangers = clauseStems.Where(stem => DangerStems.Contains(stem) || _urgency.Contains(stem)).ToHashSet(StringComparer.Ordinal);
+                if (dangers.Count > 0)
                 {
-                    (asked, askedAt) = (topic, position + at);
+                    var denied = pastSentence && !words.Any(_present.Contains)
+                        ? dangers
+                        : Denied(words).Where(dangers.Contains).ToHashSet(StringComparer.Ordinal);
+                    deniedOrPast.UnionWith(denied);
+                    affirmed.UnionWith(dangers.Except(denied));
                 }
-            }
 
-            position += normalized.Length + 1;
+                foreach (var (topic, phrase) in _questions)
+                {
+                    var at = $" {normalized} ".LastIndexOf(phrase, StringComparison.Ordinal);
+                    if (at >= 0 && position + at >= askedAt)
+                    {
+                        (asked, askedAt) = (topic, position + at);
+                    }
+                }
+
+                position += normalized.Length + 1;
+            }
         }
 
         // A danger word said both ways ("pas de danger pour lui, mais danger pour sa sœur") stays present.
         deniedOrPast.ExceptWith(affirmed);
         var present = new HashSet<string>(stems, StringComparer.Ordinal);
         present.ExceptWith(deniedOrPast);
-        return new MessageReading(string.Join(' ', clauses.Select(c => string.Join(' ', c.Words))), clauses, stems, present,
-            deniedOrPast.Order(StringComparer.Ordinal).ToList(), asked);
+        var all = string.Join(' ', clauses.Select(c => string.Join(' ', c.Words)));
+        return new MessageReading(all, clauses, stems, present, deniedOrPast.Order(StringComparer.Ordinal).ToList(), asked,
+            _whatToDo.Any(phrase => $" {all} ".Contains(phrase, StringComparison.Ordinal)));
     }
 
     /// <summary>The stems within reach of a negation word.</summary>
@@ -98,7 +109,9 @@ public sealed partial class MessageReader
     {
         for (var i = 0; i < words.Length; i++)
         {
-            if (!_negations.Contains(words[i]) || (i > 0 && _notNegations.Contains(words[i - 1]))
+            // "Personne n'est en danger", "rien ne menace": the subject carries the negation, "ne" marks it.
+            var negation = _negations.Contains(words[i]) || (words[i] == "ne" && i > 0 && words[i - 1] is "personne" or "rien" or "nul" or "nobody");
+            if (!negation || (i > 0 && _notNegations.Contains(words[i - 1]))
                 || (i + 1 < words.Length && _notNegations.Contains(words[i + 1])))
             {
                 continue;
@@ -112,8 +125,7 @@ public sealed partial class MessageReader
         }
     }
 
-    private bool IsPast(string[] words) =>
-        !words.Any(_present.Contains) && _past.Any(cue => Contains(words, cue));
+    private bool IsPast(string[] words) => _past.Any(cue => Contains(words, cue));
 
     /// <summary>Whether the words hold the cue's words in a row; "xstarx" stands for any one word.</summary>
     private static bool Contains(string[] words, string[] cue)
@@ -135,7 +147,13 @@ public sealed partial class MessageReader
         return false;
     }
 
+    [GeneratedRegex(@"[.!?\n\r]+")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"\b[nN]['’]\s*")]
+    private static partial Regex NegativeElision();
+
     // Clauses end at punctuation and before "mais" / "but": a negation reaches no further.
-    [GeneratedRegex(@"[.,;:!?\n\r()\[\]«»""]+|\s(?=mais\s)|\s(?=but\s)|\s(?=cependant\s)|\s(?=however\s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[,;:()\[\]«»""]+|\s(?=mais\s)|\s(?=but\s)|\s(?=cependant\s)|\s(?=however\s)", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBreak();
 }

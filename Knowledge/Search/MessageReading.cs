@@ -8,8 +8,9 @@ namespace SecretBot.Knowledge.Search;
 public sealed class MessageReading
 {
     internal MessageReading(string normalized, IReadOnlyList<Clause> clauses, HashSet<string> stems, HashSet<string> present,
-        IReadOnlyList<string> deniedOrPast, string? askedTopic)
+        IReadOnlyList<string> deniedOrPast, string? askedTopic, bool asksWhatToDo)
     {
+        AsksWhatToDo = asksWhatToDo;
         Normalized = normalized;
         Clauses = clauses;
         Stems = stems;
@@ -34,6 +35,9 @@ public sealed class MessageReading
 
     /// <summary>The topic whose question the message asks outright (the last one asked), or null.</summary>
     public string? AskedTopic { get; }
+
+    /// <summary>Whether the message asks what to do ("que faire ?", "je fais quoi ?").</summary>
+    public bool AsksWhatToDo { get; }
 
     /// <summary>Whether a danger word is said in the present, not denied.</summary>
     public bool SaysPresentDanger(IReadOnlySet<string> dangerStems) => PresentStems.Overlaps(dangerStems);
