@@ -33,7 +33,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
 
     [Theory]
     [InlineData("un flic m'appelle pour l'adresse d'un jeune", "La police vous appelle")]
-    [InlineData("je suis convoquée chez le juge d'instruction", "Vous êtes convoqué·e")]
+    [InlineData("je suis convoquée chez le juge d'instruction", "Vous recevez une convocation")]
     [InlineData("urgent, un enfant est en danger ce soir", "Quelqu'un est en danger")]
     public async Task TheFirstReplyToAnUrgentMessageIsTheReflexesCard(string message, string title)
     {
