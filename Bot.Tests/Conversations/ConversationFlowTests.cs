@@ -44,6 +44,44 @@ public sealed class ConversationFlowTests : IAsyncLifetime
         Assert.Contains(card.Buttons(), b => (string?)b["verb"] == "topic");
     }
 
+    [Theory]
+    [InlineData("be", new[] { "112", "101" })]
+    public async Task TheDangerTopicFromTheWelcomeCardShowsTheEmergencyNumbersBeforeItsFirstQuestion(string country, string[] numbers)
+    {
+        var user = await User().ChoosesCountryAsync(country);
+        var welcome = (await user.SayAsync("bonjour")).Single().Card()!;
+        await user.ExecuteAsync(welcome.Button("topic", "topic", Topics.Danger), null);
+
+        var first = user.NewReplies().Single().Card()!;
+        var body = first["body"]!.AsArray();
+        Assert.Equal("attention", (string?)body[0]!["style"]);
+        var links = AllUrls(body[0]!).ToList();
+        Assert.Equal(numbers.Select(n => $"tel:{n}"), links);
+        var question = RealKnowledge.Value.Interview(country == "be" ? Jurisdiction.BE : Jurisdiction.FR, Topics.Danger).Questions[0].Text.Fr;
+        var text = first.Text();
+        Assert.True(text.IndexOf("112", StringComparison.Ordinal) < text.IndexOf(question, StringComparison.Ordinal), text);
+    }
+
+    [Fact]
+    public async Task BeforeTheCountryIsKnownTheDangerTopicStillShowsTheNumbersFirst()
+    {
+        var user = User();
+        var welcome = (await user.SayAsync("bonjour")).Single().Card()!;
+        await user.ExecuteAsync(welcome.Button("topic", "topic", Topics.Danger), null);
+
+        var first = user.NewReplies().Single().Card()!;
+        Assert.Equal("attention", (string?)first["body"]![0]!["style"]);
+        Assert.Contains("tel:112", AllUrls(first["body"]![0]!));
+        Assert.Contains(first.Buttons(), b => (string?)b["verb"] == "jurisdiction");
+    }
+
+    private static IEnumerable<string> AllUrls(JsonNode node) => node switch
+    {
+        JsonObject obj => (obj["url"] is JsonValue url ? [(string)url!] : Array.Empty<string>()).Concat(obj.SelectMany(pair => pair.Value is null ? [] : AllUrls(pair.Value))),
+        JsonArray array => array.OfType<JsonNode>().SelectMany(AllUrls),
+        _ => [],
+    };
+
     [Fact]
     public async Task AMessageThatNamesTheRoleSkipsTheRoleQuestion()
     {

@@ -11,7 +11,9 @@ namespace SecretBot.Cards.Catalog;
 /// </summary>
 public static class JurisdictionPickerCard
 {
-    public static AdaptiveCard Create(CardTexts texts, Jurisdiction? current, Jurisdiction? suggested = null)
+    /// <param name="emergency">Emergency numbers to show first, when the person asked about a danger before choosing the country.</param>
+    public static AdaptiveCard Create(CardTexts texts, Jurisdiction? current, Jurisdiction? suggested = null,
+        IReadOnlyList<EmergencyNumber>? emergency = null)
     {
         var first = current is null ? suggested : null;
         var order = Enum.GetValues<Jurisdiction>().OrderBy(j => j == first ? 0 : 1).ToList();
@@ -19,6 +21,7 @@ public static class JurisdictionPickerCard
         var spoken = string.Join(" ", new[] { texts["jurisdictionPicker.title"], texts["jurisdictionPicker.body"], currentLine }.OfType<string>());
         return new AdaptiveCard(texts.Tag, spoken, spoken,
         [
+            .. emergency is { Count: > 0 } ? new CardElement[] { Emergency(texts, emergency) } : [],
             Heading(texts["jurisdictionPicker.title"]),
             Paragraph(texts["jurisdictionPicker.body"]),
             .. currentLine is null ? [] : new CardElement[] { Note(currentLine) },

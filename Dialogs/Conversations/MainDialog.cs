@@ -229,7 +229,12 @@ public sealed class MainDialog(KnowledgeBase knowledge, Router router, Preferenc
         {
             // Asked once: the topic waits for the answer.
             main.Values.SetId(PendingTopic, topic);
-            await SendCardAsync(context, JurisdictionPickerCard.Create(Texts(context), null, Suggested(context)), cancellationToken);
+            // A danger does not wait for the country: the numbers to call come first, from the law the locale suggests.
+            var emergency = topic == Topics.Danger
+                ? AnswerCard.EmergencyNumbers(knowledge.Interview(ShownJurisdiction(context), Topics.Danger).EmergencyIds
+                    .Select(id => knowledge[ShownJurisdiction(context)].Resources[id]), context.Language)
+                : null;
+            await SendCardAsync(context, JurisdictionPickerCard.Create(Texts(context), null, Suggested(context), emergency), cancellationToken);
             return;
         }
 
