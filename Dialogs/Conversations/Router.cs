@@ -200,8 +200,9 @@ public sealed class Router
     /// Answers the message gives unambiguously, and only where routing.yaml allows, in the frame it
     /// names: the speaker's role said as theirs ("je suis assistante sociale", or first thing in the
     /// message), the partner named after "à" or "avec" ("en parler à l'école"). A question is
-    /// pre-filled only when exactly one of its choices is so named. Who is in danger, and anything
-    /// else, is always asked: a wrong pre-fill is worse than one more question.
+    /// pre-filled only when exactly one of its choices is so named and no other of its choices is
+    /// mentioned anywhere. Who is in danger, and anything else, is always asked: a wrong pre-fill is
+    /// worse than one more question.
     /// </summary>
     private Dictionary<string, string> Prefill(Interview interview, MessageReading reading)
     {
@@ -211,7 +212,7 @@ public sealed class Router
             foreach (var question in interview.Questions.Where(q => questions.Contains(q.Id)))
             {
                 var named = question.Choices.Where(choice => ChoiceWords(choice).Any(words => Named(reading, words, frame, before))).ToList();
-                if (named.Count == 1)
+                if (named.Count == 1 && !question.Choices.Any(other => other != named[0] && ChoiceWords(other).Any(words => Mentioned(reading, words))))
                 {
                     prefill[question.Id] = named[0].Id;
                 }
@@ -226,6 +227,11 @@ public sealed class Router
             .Select(synonym => FrenchText.Normalize(synonym).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(search.WordStem).ToArray())
             .Where(words => words.Length > 0)
             .ToList());
+
+    /// <summary>Whether any clause holds <paramref name="words"/> in a row.</summary>
+    private static bool Mentioned(MessageReading reading, string[] words) =>
+        reading.Clauses.Any(clause => Enumerable.Range(0, Math.Max(0, clause.WordStems.Count - words.Length + 1))
+            .Any(start => words.Select((w, k) => clause.WordStems[start + k] == w).All(same => same)));
 
     /// <summary>Whether a clause names <paramref name="words"/> right after one of the frame's words (small words skipped between).</summary>
     private static bool Named(MessageReading reading, string[] words, PrefillFrame frame, List<string[]> before)
@@ -246,8 +252,9 @@ public sealed class Router
                     end--;
                 }
 
-                // "Assistante sociale, aucune menace…": a role said first thing is the speaker's own.
-                if (frame == PrefillFrame.Speaker && c == 0 && end == 0)
+                // "Assistante sociale, aucune menace…": a role said first thing, without an article, is the
+                // speaker's own ("Une assistante sociale m'a dit…" is someone else).
+                if (frame == PrefillFrame.Speaker && c == 0 && start == 0)
                 {
                     return true;
                 }
