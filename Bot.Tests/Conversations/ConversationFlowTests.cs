@@ -196,11 +196,11 @@ public sealed class ConversationFlowTests : IAsyncLifetime
         Assert.Contains("Quelle est votre fonction ?", Say(await user.SayAsync("suis-je tenue au secret ?")));
         var picker = (await user.SayAsync("pays")).Select(r => r.Card()).First(c => c is not null && c.Buttons().Any(b => (string?)b["verb"] == "jurisdiction"))!;
         await user.ExecuteAsync(picker.Button("jurisdiction", "jurisdiction", "fr"), null);
-        // The interview under way starts again under French law: its first question now offers French roles.
+        // The interview under way starts again under French law: its first question now offers the French settings (mission first).
         var replies = user.NewReplies();
         Assert.Contains("France", Say(replies));
         var question = replies.Last().Card()!;
-        Assert.Contains(question.Buttons(), b => ((string?)b["title"])?.EndsWith(". Assistant·e de service social", StringComparison.Ordinal) == true);
+        Assert.Contains(question.Buttons(), b => ((string?)b["title"])?.EndsWith(". Aide sociale à l'enfance (ASE, MECS…)", StringComparison.Ordinal) == true);
     }
 
     [Fact]

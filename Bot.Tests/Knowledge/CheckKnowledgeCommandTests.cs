@@ -33,11 +33,11 @@ public sealed class CheckKnowledgeCommandTests
             }
 
             var share = Path.Combine(data, "fr", "share.yaml");
-            File.WriteAllText(share, File.ReadAllText(share).Replace("outcome: mayor_may", "outcome: mayor_maybe"));
+            File.WriteAllText(share, File.ReadAllText(share).Replace("outcome: mayor_inform", "outcome: mayor_informs"));
 
             var (code, output) = await RunAsync("check-knowledge", "--data", data);
             Assert.Equal(1, code);
-            Assert.Matches(@"fr/share\.yaml:\d+: rule leads to unknown outcome 'mayor_maybe'", output);
+            Assert.Matches(@"fr/share\.yaml:\d+: rule leads to unknown outcome 'mayor_informs'", output);
         }
         finally
         {
