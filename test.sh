@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need when it is missing (Debian packages, pinned npm tools), then runs
-# every test: unit, contract, real HTTP, real redis-server, the Agents Playground in Chromium.
+# every test: unit, contract, real HTTP, real redis-server, the Agents Playground in Chromium,
+# and the Bicep build and lint of infra/.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup.sh
@@ -14,8 +15,11 @@ done
 
 dotnet build SecretBot.sln --nologo -v quiet -c Debug
 
-results="$(mktemp -d)"
 status=0
+# The Azure deployment (infra/): compiled and linted by the Bicep CLI pinned in tools/bicep.
+scripts/check-infra.sh || status=$?
+
+results="$(mktemp -d)"
 dotnet test SecretBot.sln --no-build --nologo -c Debug \
   --logger "trx;LogFileName=tests.trx" --results-directory "$results" || status=$?
 

@@ -47,3 +47,24 @@ wait_for_url() {
   echo "Timed out waiting for $url" >&2
   return 1
 }
+
+# ensure_bicep — prints the path of the Bicep CLI pinned in tools/bicep (NuGet package
+# Azure.Bicep.CommandLine.linux-x64), restoring it into the NuGet cache first when it is missing.
+# It runs offline: infra/ uses no registry modules.
+ensure_bicep() {
+  local root project path
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  project="$root/tools/bicep/bicep.csproj"
+  if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
+    echo "ensure_bicep: tools/bicep pins the Linux x64 Bicep CLI; this is $(uname -s)-$(uname -m)" >&2
+    return 1
+  fi
+  path="$(dotnet msbuild "$project" -getProperty:BicepPath --nologo 2>/dev/null || true)"
+  if [ -z "$path" ] || [ ! -f "$path" ]; then
+    dotnet restore "$project" --nologo -v quiet >&2
+    path="$(dotnet msbuild "$project" -getProperty:BicepPath --nologo)"
+  fi
+  path="$(realpath "$path")"
+  [ -x "$path" ] || chmod +x "$path"
+  echo "$path"
+}
