@@ -66,4 +66,33 @@ public sealed class HonestCitationTests
             }
         }
     }
+
+    [Fact]
+    public void EveryBelgianCardCitingTheCriminalCodeForTodaysFactsNamesTheLawOf29February2024()
+    {
+        var today = RealKnowledge.Value.Version.Date;
+        var belgian = RealKnowledge.Value[Jurisdiction.BE].References.Values.Where(r => r.Code.Fr.StartsWith("Code pénal", StringComparison.Ordinal)).ToList();
+        var current = belgian.Where(r => r.AppliesOn(today)).ToList();
+        Assert.NotEmpty(current);
+        Assert.All(current, r => Assert.Contains("loi du 29 février 2024", r.Citation("fr")));
+        // The 1867 articles are cited only for earlier facts, with their successor.
+        Assert.All(belgian.Except(current), r => Assert.True(r.AppliesUntil < today && r.ReplacedBy is not null, $"{r.Id} is neither current nor replaced"));
+
+        var cited = 0;
+        foreach (var sample in Cards.Where(c => c.Language == Language.Fr))
+        {
+            // Link texts escape their Markdown: "Code pénal \\(loi du…\\)".
+            var text = sample.Card.ToJsonObject().Text().Replace("\\", "", StringComparison.Ordinal);
+            // "art. 458" is not "art. 458ter": a citation ends where a word ends.
+            foreach (var old in belgian.Except(current).Where(r => System.Text.RegularExpressions.Regex.IsMatch(text, System.Text.RegularExpressions.Regex.Escape(r.Citation("fr")) + @"(?!\w)")))
+            {
+                // An old article on a card always comes as "remplace … pour les faits antérieurs au …", beside its successor.
+                var successor = belgian.Single(r => r.Id == old.ReplacedBy);
+                Assert.True(text.Contains(successor.Citation("fr"), StringComparison.Ordinal), $"{sample} cites {old.Id} without {successor.Id}");
+                cited++;
+            }
+        }
+
+        Assert.True(cited > 0, "no card shows an 1867 article beside its successor");
+    }
 }

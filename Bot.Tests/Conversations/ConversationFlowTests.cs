@@ -46,6 +46,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
 
     [Theory]
     [InlineData("be", new[] { "112", "101" })]
+    [InlineData("fr", new[] { "17", "15", "112", "114" })]
     public async Task TheDangerTopicFromTheWelcomeCardShowsTheEmergencyNumbersBeforeItsFirstQuestion(string country, string[] numbers)
     {
         var user = await User().ChoosesCountryAsync(country);

@@ -43,6 +43,32 @@ public sealed class CaseTests
     }
 
     [Fact]
+    public void AnswersAboutAGraveAndImminentDangerLeadWithTheEmergencyNumbersInBothCountries()
+    {
+        var knowledge = RealKnowledge.Value;
+        var evaluator = new Evaluator(knowledge);
+        var leading = new HashSet<Jurisdiction>();
+        foreach (var knowledgeCase in Cases)
+        {
+            var interview = knowledge.Interview(knowledgeCase.Jurisdiction, knowledgeCase.Topic);
+            var answer = evaluator.Evaluate(knowledgeCase.Jurisdiction, knowledgeCase.Topic, knowledgeCase.Answers);
+            var outcome = interview.Outcomes.Single(o => o.Id == answer.OutcomeId);
+            if (outcome.LeadsWithEmergency)
+            {
+                leading.Add(knowledgeCase.Jurisdiction);
+                Assert.Equal(interview.EmergencyIds, answer.Emergency.Select(r => r.Id));
+                Assert.All(answer.Emergency, r => Assert.False(string.IsNullOrEmpty(r.Phone), $"{r.Id} has no number"));
+            }
+            else
+            {
+                Assert.Empty(answer.Emergency);
+            }
+        }
+
+        Assert.Equal([Jurisdiction.BE, Jurisdiction.FR], leading.Order());
+    }
+
+    [Fact]
     public void ThereAreAtLeastEightyCases() => Assert.True(Cases.Count >= 80, $"only {Cases.Count} cases");
 
     [Fact]

@@ -32,7 +32,9 @@ public sealed class Router
     private readonly KnowledgeBase knowledge;
     private readonly KnowledgeSearch search;
     private readonly MessageReader _reader;
-    private readonly HashSet<string> _policeActors;
+    private readonly List<HashSet<string>> _policeActors;
+    private readonly List<string[]> _askers;
+    private readonly List<string[]> _requests;
     private readonly string _dangerStem;
     private readonly Dictionary<string, List<HashSet<string>>> _intents;
     private readonly List<string> _intentOrder;
@@ -46,7 +48,9 @@ public sealed class Router
         this.knowledge = knowledge;
         this.search = search;
         _reader = new MessageReader(knowledge, search);
-        _policeActors = knowledge.Routing.PoliceActors.SelectMany(search.Stems).ToHashSet(StringComparer.Ordinal);
+        _policeActors = knowledge.Routing.PoliceActors.Select(StemSet).Where(set => set.Count > 0).ToList();
+        _askers = knowledge.Routing.PoliceActors.Concat(knowledge.Routing.CourtActors).Select(StemRow).Where(row => row.Length > 0).ToList();
+        _requests = knowledge.Routing.Requests.Select(StemRow).Where(row => row.Length > 0).ToList();
         _dangerStem = search.Stems(Topics.Danger).Single();
         _intents = knowledge.Routing.Intents.ToDictionary(i => i.Key, i => i.Value.Select(StemSet).Where(set => set.Count > 0).ToList());
         _intentOrder = knowledge.Routing.Intents.Keys.ToList();
@@ -69,6 +73,13 @@ public sealed class Router
         "supervision", "intervision", "analyse de pratique", "statistique", "condamnation", "chiffres", "what is", "what does",
         "penalt", "social media", "confident necessaire", "concertation", "obligation de reserve", "liste des professions",
         "quelles informations", "combien",
+    ]);
+
+    // Where something would be said, which has its own answer even when the message asks "puis-je en parler ?".
+    private static readonly string[] ContextCues = Padded(
+    [
+        "facebook", "reseaux sociaux", "reseau social", "whatsapp", "groupe ferme", "linkedin", "instagram", "social media",
+        "supervision", "intervision", "analyse de pratique",
     ]);
 
     private static readonly HashSet<string> Greetings =
@@ -96,12 +107,24 @@ public sealed class Router
         }
 
         // The question asked outright decides, whatever else the message mentions. "Puis-je le dire ?"
-        // asked about the police or the prosecution is answering them; "que faire ?" about a present
-        // danger is the danger topic's question.
+        // asked about the police or the prosecution is answering them, and so is a message where they
+        // are the ones asking ("le parquet veut savoir…"). "Que faire ?" is the police topic's question
+        // when the police or the courts are in it, else the danger topic's, unless the message only
+        // speaks of sharing with no danger in it.
+        var padded = $" {normalized} ";
+        // "Puis-je en parler en supervision ?", "on peut poster sur Facebook ?": where it would be said has its own answer.
+        if (reading.AskedTopic == Topics.Share && ContextCues.Any(c => padded.Contains(c, StringComparison.Ordinal))
+            && search.SearchStems(jurisdiction, stems, max: 3).FirstOrDefault(hit => IsDefinition(jurisdiction, hit)) is { } context)
+        {
+            return Route.To(RouteKind.Lookup, context.Id);
+        }
+
         var asked = reading.AskedTopic switch
         {
-            Topics.Share when stems.Overlaps(_policeActors) => Topics.Police,
-            null when reading.AsksWhatToDo && reading.SaysPresentDanger(_reader.DangerStems) => Topics.Danger,
+            Topics.Share when PoliceNamed(stems) || PoliceAsking(reading) => Topics.Police,
+            null when PoliceAsking(reading) => Topics.Police,
+            null when reading.AsksWhatToDo && (PoliceNamed(stems) || IntentRank(Topics.Police, stems) is not null) => Topics.Police,
+            null when reading.AsksWhatToDo && (reading.SaysPresentDanger(_reader.DangerStems) || IntentRank(Topics.Share, stems) is null) => Topics.Danger,
             var topic => topic,
         };
         if (asked is not null && knowledge[jurisdiction].Interviews.ContainsKey(asked))
@@ -109,7 +132,6 @@ public sealed class Router
             return InterviewRoute(jurisdiction, asked, reading);
         }
 
-        var padded = $" {normalized} ";
         var cue = DefinitionCues.Any(c => padded.Contains(c, StringComparison.Ordinal));
         var found = search.SearchStems(jurisdiction, stems, max: 8);
         // "C'est quoi…", "quelles sanctions…": a definition that matches fairly well answers it.
@@ -179,6 +201,28 @@ public sealed class Router
     }
 
     private HashSet<string> StemSet(string? text) => search.Stems(text).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Whether the police or the prosecution are named ("la police", "le parquet", "un juge d'instruction").</summary>
+    private bool PoliceNamed(IReadOnlySet<string> stems) => _policeActors.Any(actor => actor.IsSubsetOf(stems));
+
+    private string[] StemRow(string text) => search.Stems(text).ToArray();
+
+    /// <summary>How many meaningful words may come between the one asking and the asking ("le juge des enfants me demande").</summary>
+    private const int AskerReach = 3;
+
+    /// <summary>
+    /// Whether a clause has the police, the prosecution or a court as the one asking: named, then a
+    /// request within a few words ("la police veut", "le procureur demande", "le tribunal de la
+    /// famille me demande"). "Le papa veut un rapport pour le tribunal" is the father asking.
+    /// </summary>
+    private bool PoliceAsking(MessageReading reading) =>
+        reading.Clauses.Any(clause => _askers.SelectMany(asker => Positions(clause.Sequence, asker).Select(at => at + asker.Length))
+            .Any(end => _requests.Any(request => Enumerable.Range(end, AskerReach).Any(at => Positions(clause.Sequence, request).Contains(at)))));
+
+    /// <summary>Where <paramref name="row"/> starts in <paramref name="sequence"/>.</summary>
+    private static IEnumerable<int> Positions(IReadOnlyList<string> sequence, string[] row) =>
+        Enumerable.Range(0, Math.Max(0, sequence.Count - row.Length + 1))
+            .Where(start => row.Select((stem, k) => sequence[start + k] == stem).All(same => same));
 
     /// <summary>Cues with the space that starts a word, padded once rather than for every message.</summary>
     private static string[] Padded(string[] cues) => cues.Select(cue => $" {cue}").ToArray();

@@ -50,6 +50,12 @@ internal static class RoutingReader
             Questions = TopicPhrases(file, root, "questions"),
             WhatToDo = Optional(file, root, "what_to_do"),
             PoliceActors = Optional(file, root, "police_actors"),
+            Requests = Optional(file, root, "requests"),
+            CourtActors = Optional(file, root, "court_actors"),
+            QuestionForms = Forms(file, root),
+            Clitics = Optional(file, root, "clitics"),
+            Now = Optional(file, root, "now"),
+            NowAlone = Optional(file, root, "now_alone"),
             Negations = Optional(file, root, "negation"),
             NotNegations = Optional(file, root, "not_negation"),
             Past = Optional(file, root, "past"),
@@ -76,6 +82,21 @@ internal static class RoutingReader
         }
 
         return phrases;
+    }
+
+    /// <summary><c>question_forms: { puis je: [je peux, est-ce que je peux, …], … }</c>.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> Forms(YamlFile file, YamlMappingNode root)
+    {
+        var forms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (file.Node(root, "question_forms", required: false) is YamlMappingNode map)
+        {
+            foreach (var (name, value) in map.Children)
+            {
+                forms[((YamlScalarNode)name).Value ?? ""] = Words(file, value);
+            }
+        }
+
+        return forms;
     }
 
     private static IReadOnlyList<string> Optional(YamlFile file, YamlMappingNode root, string key) =>

@@ -34,8 +34,30 @@ public sealed record RoutingHints(
     /// <summary>Phrases that ask what to do ("que faire", "je fais quoi"): about a present danger, they ask the danger topic's question.</summary>
     public IReadOnlyList<string> WhatToDo { get; init; } = [];
 
-    /// <summary>Words that name the police or the prosecution: "puis-je le dire ?" to them is answering the police.</summary>
+    /// <summary>Words or phrases that name the police or the prosecution: "puis-je le dire ?" to them is answering the police.</summary>
     public IReadOnlyList<string> PoliceActors { get; init; } = [];
+
+    /// <summary>Judges and courts: they count as the ones asking ("le juge des enfants me demande…"), not as the police when named.</summary>
+    public IReadOnlyList<string> CourtActors { get; init; } = [];
+
+    /// <summary>Verbs that make a police actor in the same clause the one asking ("la police veut", "le parquet demande").</summary>
+    public IReadOnlyList<string> Requests { get; init; } = [];
+
+    /// <summary>
+    /// The ways of asking with a modal, by the one form questions are written in: "je peux",
+    /// "est-ce que je peux", "jpeux" are all "puis je". After that form, object pronouns are dropped
+    /// ("puis-je le lui remettre" reads "puis je remettre").
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> QuestionForms { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The object pronouns dropped after a question form ("le", "lui", "en"…).</summary>
+    public IReadOnlyList<string> Clitics { get; init; } = [];
+
+    /// <summary>Phrases that say a danger is happening here and now ("il est encore là", "en ce moment"): they count as "maintenant".</summary>
+    public IReadOnlyList<string> Now { get; init; } = [];
+
+    /// <summary>Phrases that say "now" when they make a clause on their own ("…, là").</summary>
+    public IReadOnlyList<string> NowAlone { get; init; } = [];
 
     /// <summary>Words after which, in the same clause, a danger is denied ("aucun", "pas de", "sans").</summary>
     public IReadOnlyList<string> Negations { get; init; } = [];

@@ -19,7 +19,7 @@ public static class FrenchText
         "ton", "ta", "tes", "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu", "me", "te", "lui", "leur", "y",
         "est", "suis", "sont", "etre", "ai", "as", "avoir", "ne", "pas", "plus", "tres", "bien", "si", "mais", "donc", "car",
         "the", "an", "of", "to", "in", "on", "for", "is", "are", "am", "be", "my", "i", "you", "with", "and", "or", "it", "at",
-        "do", "does", "can", "what", "que", "quel", "quelle", "est-ce", "comment", "dois", "doit", "peux", "puis", "peut",
+        "do", "does", "can", "what", "que", "quel", "quelle", "quels", "quelles", "est-ce", "comment", "dois", "doit", "peux", "puis", "peut",
     ];
 
     private static readonly string[] Endings =

@@ -75,17 +75,25 @@ public sealed class KnowledgeSearch
     /// <summary>One word's stem, folded into its synonym group's (without the phrase folding of <see cref="Stems"/>): for aligned word-by-word reading.</summary>
     public string WordStem(string normalizedWord) => _synonyms.Canonical(FrenchText.Stem(normalizedWord));
 
-    /// <summary>A stem the index does not know, on a longer word (6 letters or more), is read as the known stem one edit away.</summary>
-    private string? Forgive(string stem)
+    /// <summary>
+    /// A stem the index does not know, on a longer word (6 letters or more), is read as the known
+    /// stem one edit away, or as the group of the synonym one edit away ("gendarmrie" is "police").
+    /// </summary>
+    public string Forgive(string stem)
     {
         if (_idf.ContainsKey(stem) || stem.Length < 6)
         {
             return stem;
         }
 
-        return _idf.Keys.Where(known => Math.Abs(known.Length - stem.Length) <= 1 && EditDistance.AtMostOne(stem, known))
-            .OrderByDescending(known => _idf[known])
-            .FirstOrDefault() ?? stem;
+        var unknown = stem;
+        return _idf.Keys.Where(known => Math.Abs(known.Length - unknown.Length) <= 1 && EditDistance.AtMostOne(unknown, known))
+                .OrderByDescending(known => _idf[known])
+                .FirstOrDefault()
+            ?? _synonyms.Folded.Where(pair => pair.Key.Length >= 6 && Math.Abs(pair.Key.Length - unknown.Length) <= 1 && EditDistance.AtMostOne(unknown, pair.Key))
+                .Select(pair => pair.Value)
+                .FirstOrDefault()
+            ?? unknown;
     }
 
     private IndexedEntry Index(Interview interview)

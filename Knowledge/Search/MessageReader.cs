@@ -10,8 +10,13 @@ namespace SecretBot.Knowledge.Search;
 /// immédiat", "plus de danger") is denied; "je ne sais pas", "pas sûr" are no negation;</item>
 /// <item>a sentence with a past cue ("il y a dix ans", "autrefois") puts its danger words in the
 /// past, but in a clause that says the danger goes on ("maintenant", "encore");</item>
+/// <item>"il est encore là", "en ce moment" say the danger is happening now (they count as
+/// "maintenant"); a time word after a negation ("pas urgent", "pas immédiat") is denied when it
+/// follows the negation directly or the clause says a danger ("ne veut pas rentrer ce soir" is not);</item>
 /// <item>the explicit question ("puis-je en parler à…", "suis-je tenue…", "dois-je signaler…") names
-/// the topic; the last one asked wins, as people ask at the end.</item>
+/// the topic, read through <see cref="QuestionForms"/>; the last one asked wins, as people ask at the end;</item>
+/// <item>a word of six letters or more the knowledge does not know is read as the known word one
+/// typo away ("gendarmrie").</item>
 /// </list>
 /// </summary>
 public sealed partial class MessageReader
@@ -27,6 +32,10 @@ public sealed partial class MessageReader
     private readonly List<(string Topic, string Phrase)> _questions;
     private readonly List<string> _whatToDo;
     private readonly HashSet<string> _urgency;
+    private readonly QuestionForms _forms;
+    private readonly List<string> _now;
+    private readonly HashSet<string> _nowAlone;
+    private readonly string _nowStem;
 
     public MessageReader(KnowledgeBase knowledge, KnowledgeSearch search)
     {
@@ -36,8 +45,14 @@ public sealed partial class MessageReader
         _notNegations = routing.NotNegations.Select(FrenchText.Normalize).ToHashSet(StringComparer.Ordinal);
         _past = routing.Past.Select(p => FrenchText.Normalize(p.Replace("*", " xstarx ")).Split(' ')).ToList();
         _present = routing.Present.Select(FrenchText.Normalize).ToHashSet(StringComparer.Ordinal);
-        _questions = routing.Questions.SelectMany(q => q.Value.Select(phrase => (q.Key, $" {FrenchText.Normalize(phrase)} "))).ToList();
-        _whatToDo = routing.WhatToDo.Select(phrase => $" {FrenchText.Normalize(phrase)} ").ToList();
+        _forms = new QuestionForms(routing.QuestionForms, routing.Clitics);
+        _questions = routing.Questions
+            .SelectMany(q => q.Value.Select(phrase => (q.Key, $" {_forms.Rewrite(FrenchText.Normalize(phrase))} ")))
+            .Distinct().ToList();
+        _whatToDo = routing.WhatToDo.Select(phrase => $" {FrenchText.Normalize(phrase)} ").Distinct().ToList();
+        _now = routing.Now.Select(phrase => $" {FrenchText.Normalize(phrase)} ").ToList();
+        _nowAlone = routing.NowAlone.Select(FrenchText.Normalize).ToHashSet(StringComparer.Ordinal);
+        _nowStem = search.Stems("maintenant").Single();
         _urgency = routing.UrgentCues.GetValueOrDefault(Situations.Danger, []).SelectMany(cue => cue)
             .Where(word => word != Topics.Danger).SelectMany(search.Stems).ToHashSet(StringComparer.Ordinal);
         DangerStems = routing.Intents.GetValueOrDefault(Topics.Danger, []).Append(Topics.Danger)
@@ -57,41 +72,56 @@ public sealed partial class MessageReader
         string? asked = null;
         var askedAt = -1;
         var position = 0;
+        // Typos forgiven once per message (nothing typed is kept after the message is read).
+        var forgiven = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var sentence in SentenceBreak().Split(text ?? ""))
         {
             // "n'" is kept as "ne": normalising drops elisions, and "personne n'est en danger" needs it.
             var parts = ClauseBreak().Split(NegativeElision().Replace(sentence, "ne "))
                 .Select(FrenchText.Normalize).Where(n => n.Length > 0).ToList();
+            // "…, là" or "il est encore là": the danger is happening now.
+            var nowSentence = parts.Any(part => _nowAlone.Contains(part) || _now.Any(phrase => $" {part} ".Contains(phrase, StringComparison.Ordinal)));
             // A past cue anywhere in the sentence ("…, c'était il y a dix ans") puts its danger words in the past,
             // except in a clause that says the danger goes on ("et maintenant il menace sa sœur").
             var pastSentence = parts.Any(part => IsPast(part.Split(' ')));
             foreach (var normalized in parts)
             {
                 var words = normalized.Split(' ');
-                clauses.Add(new MessageReading.Clause(words, words.Select(_search.WordStem).ToList()));
-                var clauseStems = _search.StemsOfNormalized(normalized).ToHashSet(StringComparer.Ordinal);
+                var sequence = _search.StemsOfNormalized(normalized).Select(stem => Forgive(stem, forgiven)).ToList();
+                var clauseStems = sequence.ToHashSet(StringComparer.Ordinal);
+                if (nowSentence)
+                {
+                    clauseStems.Add(_nowStem);
+                }
+
+                clauses.Add(new MessageReading.Clause(words, words.Select(_search.WordStem).ToList(), clauseStems, sequence));
                 stems.UnionWith(clauseStems);
                 // What says a danger, and how soon ("immédiat", "ce soir"): denied or past, neither counts.
                 var dangers = clauseStems.Where(stem => DangerStems.Contains(stem) || _urgency.Contains(stem)).ToHashSet(StringComparer.Ordinal);
                 if (dangers.Count > 0)
                 {
-                    var denied = pastSentence && !words.Any(_present.Contains)
+                    var dangerSaid = clauseStems.Overlaps(DangerStems);
+                    var denied = pastSentence && !nowSentence && !words.Any(_present.Contains)
                         ? dangers
-                        : Denied(words).Where(dangers.Contains).ToHashSet(StringComparer.Ordinal);
+                        : Denied(words)
+                            .Where(d => dangers.Contains(d.Stem) && (DangerStems.Contains(d.Stem) || d.Rank == 0 || dangerSaid))
+                            .Select(d => d.Stem)
+                            .ToHashSet(StringComparer.Ordinal);
                     deniedOrPast.UnionWith(denied);
                     affirmed.UnionWith(dangers.Except(denied));
                 }
 
+                var asking = $" {_forms.Rewrite(normalized)} ";
                 foreach (var (topic, phrase) in _questions)
                 {
-                    var at = $" {normalized} ".LastIndexOf(phrase, StringComparison.Ordinal);
+                    var at = asking.LastIndexOf(phrase, StringComparison.Ordinal);
                     if (at >= 0 && position + at >= askedAt)
                     {
                         (asked, askedAt) = (topic, position + at);
                     }
                 }
 
-                position += normalized.Length + 1;
+                position += asking.Length;
             }
         }
 
@@ -104,8 +134,8 @@ public sealed partial class MessageReader
             _whatToDo.Any(phrase => $" {all} ".Contains(phrase, StringComparison.Ordinal)));
     }
 
-    /// <summary>The stems within reach of a negation word.</summary>
-    private IEnumerable<string> Denied(string[] words)
+    /// <summary>The stems within reach of a negation word, with their rank among the meaningful words after it (0: right after).</summary>
+    private IEnumerable<(string Stem, int Rank)> Denied(string[] words)
     {
         for (var i = 0; i < words.Length; i++)
         {
@@ -118,11 +148,22 @@ public sealed partial class MessageReader
             }
 
             var scope = string.Join(' ', words.Skip(i + 1).Take(NegationReach));
+            var rank = 0;
             foreach (var stem in _search.StemsOfNormalized(scope))
             {
-                yield return stem;
+                yield return (_search.Forgive(stem), rank++);
             }
         }
+    }
+
+    private string Forgive(string stem, Dictionary<string, string> forgiven)
+    {
+        if (!forgiven.TryGetValue(stem, out var known))
+        {
+            forgiven[stem] = known = _search.Forgive(stem);
+        }
+
+        return known;
     }
 
     private bool IsPast(string[] words) => _past.Any(cue => Contains(words, cue));
@@ -153,7 +194,7 @@ public sealed partial class MessageReader
     [GeneratedRegex(@"\b[nN]['’]\s*")]
     private static partial Regex NegativeElision();
 
-    // Clauses end at punctuation and before "mais" / "but": a negation reaches no further.
-    [GeneratedRegex(@"[,;:()\[\]«»""]+|\s(?=mais\s)|\s(?=but\s)|\s(?=cependant\s)|\s(?=however\s)", RegexOptions.IgnoreCase)]
+    // Clauses end at punctuation and before "mais", "parce que", "car" / "but", "because": a negation reaches no further.
+    [GeneratedRegex(@"[,;:()\[\]«»""]+|\s(?=(?:mais|cependant|car|puisque|parce|but|however|because|since)\s)", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBreak();
 }

@@ -42,6 +42,9 @@ public sealed class MessageReading
     /// <summary>Whether a danger word is said in the present, not denied.</summary>
     public bool SaysPresentDanger(IReadOnlySet<string> dangerStems) => PresentStems.Overlaps(dangerStems);
 
-    /// <summary>One clause: its normalised words, and the stem of each word (same positions).</summary>
-    public sealed record Clause(IReadOnlyList<string> Words, IReadOnlyList<string> WordStems);
+    /// <summary>
+    /// One clause: its normalised words, the stem of each word (same positions), and its meaningful
+    /// stems in order (phrases and synonyms folded, typos forgiven) and as a set.
+    /// </summary>
+    public sealed record Clause(IReadOnlyList<string> Words, IReadOnlyList<string> WordStems, IReadOnlySet<string> Stems, IReadOnlyList<string> Sequence);
 }

@@ -51,6 +51,9 @@ internal sealed class SynonymFolding
     }
 
     public string Canonical(string stem) => _stems.GetValueOrDefault(stem, stem);
+
+    /// <summary>The synonym stems (all but the heads' own), for forgiving a typo on one of them.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Folded => _stems;
 }
 
 internal static class EditDistance
