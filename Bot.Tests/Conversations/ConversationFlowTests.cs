@@ -46,7 +46,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
 
     [Theory]
     [InlineData("be", new[] { "112", "101" })]
-    [InlineData("fr", new[] { "17", "15", "112", "114" })]
+    [InlineData("fr", new[] { "112", "17", "15", "119" })]
     public async Task TheDangerTopicFromTheWelcomeCardShowsTheEmergencyNumbersBeforeItsFirstQuestion(string country, string[] numbers)
     {
         var user = await User().ChoosesCountryAsync(country);

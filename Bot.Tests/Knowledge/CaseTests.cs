@@ -72,14 +72,14 @@ public sealed class CaseTests
     public void ThereAreAtLeastEightyCases() => Assert.True(Cases.Count >= 80, $"only {Cases.Count} cases");
 
     [Fact]
-    public void EveryOutcomeOfBothJurisdictionsHasACase()
+    public void EveryOutcomeOfBothJurisdictionsIsReachedByAtLeastTwoCases()
     {
-        var covered = Cases.Select(c => (c.Jurisdiction, c.Topic, c.Expect.Outcome)).ToHashSet();
+        var reached = Cases.GroupBy(c => (c.Jurisdiction, c.Topic, c.Expect.Outcome)).ToDictionary(g => g.Key, g => g.Count());
         var missing = RealKnowledge.Value.Jurisdictions.Values
             .SelectMany(j => j.Interviews.Values.SelectMany(i => i.Outcomes.Select(o => (i.Jurisdiction, i.Topic, o.Id))))
-            .Where(outcome => !covered.Contains(outcome))
+            .Where(outcome => reached.GetValueOrDefault(outcome) < 2)
             .ToList();
-        Assert.True(missing.Count == 0, "outcomes without a case: " + string.Join(", ", missing));
+        Assert.True(missing.Count == 0, "outcomes with fewer than two cases: " + string.Join(", ", missing));
     }
 
     [Fact]
