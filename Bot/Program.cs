@@ -1,43 +1,63 @@
-using SecretBot.Bot.Configuration;
+using SecretBot.Bot.Health;
 using SecretBot.Bot.Hosting;
-using SecretBot.Knowledge.Checking;
+using SecretBot.Conversations;
+using SecretBot.Knowledge.Loading;
+using SecretBot.Protocol;
+using SecretBot.Protocol.Configuration;
+using SecretBot.Protocol.Messaging;
 
-if (args is ["check-knowledge", ..])
-{
-    // For jurists: validate the rule base and print its coverage; exit code 0 only when valid.
-    return KnowledgeCheck.Run(Option(args, "--data"), Option(args, "--cases") ?? CasesDirectory(), Console.Out);
-}
+namespace SecretBot.Bot;
 
-try
+/// <summary>
+/// SecretBot's host, as a table of contents: each part comes from its own project and reads its
+/// own settings once, at start. A bad setting stops the start with one line naming it.
+/// </summary>
+public static class Program
 {
-    BotApplication.Build(args).Run();
-    return 0;
-}
-catch (SettingException exception)
-{
-    // A bad setting is the operator's to fix: say which, without a stack trace.
-    Console.Error.WriteLine($"SecretBot cannot start. {exception.Message}");
-    return 2;
-}
-catch (SecretBot.Knowledge.Loading.KnowledgeValidationException exception)
-{
-    Console.Error.WriteLine($"SecretBot cannot start. {exception.Message}");
-    return 3;
-}
-
-static string? Option(string[] args, string name) =>
-    Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-
-static string? CasesDirectory()
-{
-    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+    public static int Main(string[] args)
     {
-        var cases = Path.Combine(dir.FullName, "Bot.Tests", "Knowledge", "cases");
-        if (Directory.Exists(cases))
+        try
         {
-            return cases;
+            Build(args).Run();
+            return 0;
+        }
+        catch (SettingException exception)
+        {
+            // A bad setting is the operator's to fix: say which, without a stack trace.
+            Console.Error.WriteLine($"SecretBot cannot start. {exception.Message}");
+            return 2;
+        }
+        catch (KnowledgeValidationException exception)
+        {
+            Console.Error.WriteLine($"SecretBot cannot start. {exception.Message}");
+            return 3;
         }
     }
 
-    return null;
+    /// <summary>Builds the bot's web application; the tests start the same application on a free port.</summary>
+    /// <param name="args">Command-line arguments (configuration overrides such as <c>--urls</c>).</param>
+    /// <param name="configure">Lets a test add settings or log providers before the services are wired.</param>
+    /// <param name="replaceServices">Lets a test swap a service after the bot's own are wired.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null,
+        Action<IServiceCollection>? replaceServices = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // The repository's appsettings.json is copied next to the assembly: the embedded defaults.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+
+        builder.AddProtocol();                                                      // Bot Framework: identity, inbound tokens, connector, turn pipeline
+        builder.Services.AddKnowledge(builder.Configuration);                      // the rule base, loaded and validated (a flaw names its file and line)
+        builder.Services.AddConversationState(builder.Configuration);              // conversation state: in memory, or Redis for several instances
+        builder.Services.AddConversations(builder.Configuration);                  // SecretBot's conversations, behind the protocol's turn handler
+        replaceServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapMessages();                                                          // POST /api/messages
+        app.MapHealth();                                                            // /healthz, /readyz
+        return app;
+    }
 }

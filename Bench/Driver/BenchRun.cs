@@ -30,7 +30,7 @@ public static class BenchRun
         output.WriteLine($"bench ({options.Kind}): {machine.Cores} cores, load average {machine.LoadAverageAtStart}; " +
                          $"modes floor, anonymous, auth; {options.Users} people; then " +
                          (options.MeasuresIdle ? $"{options.IdleConversations:N0} idle conversations, " : "") + "cold start");
-        await using var sink = await ConnectorSink.StartAsync();
+        await using var sink = await LocalConnector.StartAsync(record: false);
         var modes = new List<ModeResult>();
         foreach (var mode in new[] { BenchMode.Floor, BenchMode.Anonymous, BenchMode.Auth })
         {
@@ -76,7 +76,7 @@ public static class BenchRun
 
     private static async Task<int> RunOnePartAsync(BenchOptions options, string part, TextWriter output)
     {
-        await using var sink = await ConnectorSink.StartAsync();
+        await using var sink = await LocalConnector.StartAsync(record: false);
         IReadOnlyDictionary<string, long> errors;
         switch (part)
         {
@@ -135,7 +135,7 @@ public static class BenchRun
         return null;
     }
 
-    private static List<string> Notes(ConnectorSink sink)
+    private static List<string> Notes(LocalConnector sink)
     {
         var notes = new List<string>
         {

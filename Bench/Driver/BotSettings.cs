@@ -18,7 +18,7 @@ public static class BotSettings
     public const string DigestKey = "YmVuY2gtZGlnZXN0LWtleS0wMTIzNDU2Nzg5YWJjZGVm";
 
     /// <param name="expiry">For the soak: how long conversations and the record of handled activities are kept.</param>
-    public static Dictionary<string, string> For(BenchMode mode, ConnectorSink sink, TimeSpan? expiry = null)
+    public static Dictionary<string, string> For(BenchMode mode, LocalConnector sink, TimeSpan? expiry = null)
     {
         var settings = new Dictionary<string, string>
         {

@@ -18,7 +18,7 @@ public static class ColdStart
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    public static async Task<ColdStartResult> MeasureAsync(ConnectorSink sink, int starts)
+    public static async Task<ColdStartResult> MeasureAsync(LocalConnector sink, int starts)
     {
         var replies = new List<double>();
         var accepted = new List<double>();

@@ -24,7 +24,7 @@ public static class IdleMemory
     /// Creates <paramref name="count"/> conversations over HTTP, each with one message that leaves a
     /// sharing interview waiting on its first question, as fast as the bot takes them.
     /// </summary>
-    public static async Task<IdleResult> MeasureAsync(ConnectorSink sink, int count, int users)
+    public static async Task<IdleResult> MeasureAsync(LocalConnector sink, int count, int users)
     {
         await using var host = await HostProcess.StartBenchHostAsync(BenchMode.Anonymous,
             BotSettings.For(BenchMode.Anonymous, sink), "host-idle.log");

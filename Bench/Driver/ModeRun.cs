@@ -18,7 +18,7 @@ public sealed record ModeResult(string Mode, LoadResult Load, double AllocatedBy
 public static class ModeRun
 {
     /// <param name="pacedShare">Then, in the same process, the same people paced at this share of the measured throughput.</param>
-    public static async Task<IReadOnlyList<ModeResult>> MeasureAsync(BenchMode mode, ConnectorSink sink, int users, TimeSpan warmUp,
+    public static async Task<IReadOnlyList<ModeResult>> MeasureAsync(BenchMode mode, LocalConnector sink, int users, TimeSpan warmUp,
         TimeSpan measure, string label, double? pacedShare = null)
     {
         await using var host = await HostProcess.StartBenchHostAsync(mode, BotSettings.For(mode, sink), $"host-{label}.log");
@@ -38,7 +38,7 @@ public static class ModeRun
         return results;
     }
 
-    private static async Task<ModeResult> WindowAsync(HostProcess host, ConnectorSink sink, LoadGenerator generator, LoadPlan plan,
+    private static async Task<ModeResult> WindowAsync(HostProcess host, LocalConnector sink, LoadGenerator generator, LoadPlan plan,
         TimeSpan warmUp, TimeSpan measure, string label)
     {
         var missingTokenBefore = sink.MissingToken;

@@ -25,7 +25,7 @@ public static class Soak
 
         var startedAt = DateTimeOffset.UtcNow;
         var machine = MachineInfo.Current();
-        await using var sink = await ConnectorSink.StartAsync();
+        await using var sink = await LocalConnector.StartAsync(record: false);
         await using var host = await HostProcess.StartBenchHostAsync(BenchMode.Anonymous,
             BotSettings.For(BenchMode.Anonymous, sink, ConversationTtl), "host-soak.log");
         using var generator = new LoadGenerator(host.BaseUrl, sink, floor: false, bearerToken: null);

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SecretBot.Bot.Hosting;
-using SecretBot.Bot.Turns;
+using SecretBot.Protocol.Turns;
+using SecretBot.Conversations.Turns;
 using SecretBot.Dialogs.State;
+using SecretBot.Protocol.Configuration;
+using SecretBot.Conversations.Preferences;
 
 namespace SecretBot.Bench.Hosting;
 
 /// <summary>
-/// The bot's own application (<see cref="BotApplication"/>), configured like production by the
+/// The bot's own application (<see cref="SecretBot.Bot.Program"/>), configured like production by the
 /// driver, plus <c>/bench/stats</c> for the driver's figures; in floor mode the activity handler is
 /// replaced by <see cref="FloorHandler"/>.
 /// </summary>
@@ -16,11 +18,11 @@ public static class BenchHost
 
     public static WebApplication Build(BenchMode mode, string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var app = BotApplication.Build(args, configure, services =>
+        var app = SecretBot.Bot.Program.Build(args, configure, services =>
         {
             if (mode == BenchMode.Floor)
             {
-                services.Replace(ServiceDescriptor.Singleton<IActivityHandler, FloorHandler>());
+                services.Replace(ServiceDescriptor.Singleton<ITurnHandler, FloorHandler>());
             }
         });
         app.MapGet(StatsPath, (bool? gc, IStateStore store) => Results.Json(HostStats.Read(gc == true, store)));

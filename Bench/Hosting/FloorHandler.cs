@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using SecretBot.Bot.Protocol;
-using SecretBot.Bot.Turns;
+using SecretBot.Protocol.Schema;
+using SecretBot.Protocol.Turns;
+using SecretBot.Conversations.Turns;
 
 namespace SecretBot.Bench.Hosting;
 
@@ -9,11 +10,11 @@ namespace SecretBot.Bench.Hosting;
 /// of invoke answer the bot gives, with no dialogs, state or cards. What the bot measures above this
 /// is its own work.
 /// </summary>
-public sealed class FloorHandler : IActivityHandler
+public sealed class FloorHandler : ITurnHandler
 {
     public const string ReplyText = "floor reply";
 
-    public async Task<InvokeResponse?> OnTurnAsync(BotTurn turn, CancellationToken cancellationToken)
+    public async Task<InvokeResponse?> OnTurnAsync(ActivityTurn turn, CancellationToken cancellationToken)
     {
         var reply = turn.CreateReply();
         reply.Text = ReplyText;
@@ -28,5 +29,5 @@ public sealed class FloorHandler : IActivityHandler
             : null;
     }
 
-    public Task OnTurnErrorAsync(BotTurn turn, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task OnTurnErrorAsync(ActivityTurn turn, CancellationToken cancellationToken) => Task.CompletedTask;
 }

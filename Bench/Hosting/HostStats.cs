@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Runtime;
 using System.Runtime.CompilerServices;
 using SecretBot.Dialogs.State;
+using SecretBot.Protocol.Configuration;
+using SecretBot.Conversations.Preferences;
+using SecretBot.Conversations.Turns;
 
 namespace SecretBot.Bench.Hosting;
 

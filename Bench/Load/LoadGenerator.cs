@@ -36,7 +36,7 @@ public sealed class LoadGenerator : IDisposable
 
     /// <param name="floor">The bot runs <see cref="FloorHandler"/>: every reply is its one small message.</param>
     /// <param name="bearerToken">The channel token to send (auth mode), or null.</param>
-    public LoadGenerator(Uri botBaseUrl, ConnectorSink sink, bool floor, string? bearerToken)
+    public LoadGenerator(Uri botBaseUrl, LocalConnector sink, bool floor, string? bearerToken)
     {
         _messagesUrl = new Uri(botBaseUrl, "api/messages");
         _authorization = bearerToken is null ? null : "Bearer " + bearerToken;
@@ -57,7 +57,7 @@ public sealed class LoadGenerator : IDisposable
 
     internal HttpClient Http { get; }
 
-    internal ConnectorSink Sink { get; }
+    internal LocalConnector Sink { get; }
 
     public RunningLoad Start(LoadPlan plan)
     {

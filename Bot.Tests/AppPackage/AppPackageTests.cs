@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using NJsonSchema;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Testing;
 
 namespace SecretBot.Bot.Tests.AppPackage;
 

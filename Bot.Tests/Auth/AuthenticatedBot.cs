@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Testing;
 
 namespace SecretBot.Bot.Tests.Auth;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.IdentityModel.Tokens;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Testing;
 
 namespace SecretBot.Bot.Tests.Auth;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Testing;
 
 namespace SecretBot.Bot.Tests.Auth;
 

@@ -10,8 +10,8 @@ using SecretBot.Bench.Hosting;
 using SecretBot.Bench.Load;
 using SecretBot.Bench.Peers;
 using SecretBot.Bot.Tests.Conversations;
-using SecretBot.Bot.Tests.Infrastructure;
-using SecretBot.Bot.Tests.Knowledge;
+using SecretBot.Testing;
+using SecretBot.Knowledge.Tests;
 using SecretBot.Knowledge.Evaluation;
 using SecretBot.Knowledge.Model;
 
@@ -29,7 +29,7 @@ public sealed class BenchWalkTests
     [InlineData(BenchMode.Auth)]
     public async Task TheLoadGeneratorsWalksReachTheAnswerCards(BenchMode mode)
     {
-        await using var sink = await ConnectorSink.StartAsync();
+        await using var sink = await LocalConnector.StartAsync(record: false);
         sink.RequireToken = mode == BenchMode.Auth;
         await using var bot = await StartBotAsync(mode, sink);
         var token = mode == BenchMode.Auth ? sink.Issuer.ChannelToken(BotSettings.AppId, sink.ServiceUrl) : null;
@@ -55,7 +55,7 @@ public sealed class BenchWalkTests
     [Fact]
     public async Task TheFloorAnswersEveryTurnWithItsOneReply()
     {
-        await using var sink = await ConnectorSink.StartAsync();
+        await using var sink = await LocalConnector.StartAsync(record: false);
         await using var bot = await StartBotAsync(BenchMode.Floor, sink);
         using var generator = new LoadGenerator(bot.Url, sink, floor: true, bearerToken: null);
 
@@ -73,7 +73,7 @@ public sealed class BenchWalkTests
     [Fact]
     public async Task AReplyWithoutTheExpectedCardIsAnError()
     {
-        await using var sink = await ConnectorSink.StartAsync();
+        await using var sink = await LocalConnector.StartAsync(record: false);
         await using var bot = await StartBotAsync(BenchMode.Anonymous, sink);
         using var generator = new LoadGenerator(bot.Url, sink, floor: false, bearerToken: null);
         var step = WalkStep.Say("expects-another-card", "puis-je partager une information ?", "\"outcome\":\"nowhere\"");
@@ -137,7 +137,7 @@ public sealed class BenchWalkTests
         _ => [],
     };
 
-    private static async Task<InProcessBot> StartBotAsync(BenchMode mode, ConnectorSink sink)
+    private static async Task<InProcessBot> StartBotAsync(BenchMode mode, LocalConnector sink)
     {
         var settings = BotSettings.For(mode, sink).Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value));
         var app = BenchHost.Build(mode, ["--urls=http://127.0.0.1:0", $"--environment={BotSettings.Environment}"],

@@ -1,7 +1,8 @@
+using SecretBot.Knowledge.Model;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SecretBot.Bot.Tests.Conversations;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Testing;
 using SecretBot.Cards.Texts;
 
 namespace SecretBot.Bot.Tests.Channels;
@@ -9,7 +10,7 @@ namespace SecretBot.Bot.Tests.Channels;
 /// <summary>A team channel during a case meeting: mentions, threads, several people answering, the privacy reminder, the search box.</summary>
 public sealed class ChannelTests : IAsyncLifetime
 {
-    private static readonly string Reminder = CardTexts.For(Language.Fr)["channelReminder.text"];
+    private static readonly string Reminder = TextCatalog.For(Language.Fr)["channelReminder.text"];
     private LocalConnector _connector = null!;
     private BotHost _bot = null!;
 
@@ -113,7 +114,7 @@ public sealed class ChannelTests : IAsyncLifetime
         var first = extension["attachments"]![0]!;
         Assert.Equal("application/vnd.microsoft.card.hero", (string?)first["preview"]!["contentType"]);
         Assert.Contains("maître du secret", ((string)first["preview"]!["content"]!["title"]!).ToLowerInvariant());
-        SecretBot.Bot.Tests.Cards.CardAssertions.AssertValid(first["content"]!.AsObject());
+        SecretBot.Cards.Tests.CardAssertions.AssertValid(first["content"]!.AsObject());
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using SecretBot.Bot.Channels;
+using SecretBot.Conversations.Escalation;
+using SecretBot.Conversations.Privacy;
+using SecretBot.Conversations.Search;
 
 namespace SecretBot.Bot.Tests.Channels;
 

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using SecretBot.Bot.Tests.Conversations;
-using SecretBot.Bot.Tests.Infrastructure;
-using SecretBot.Dialogs.Conversations;
+using SecretBot.Testing;
+using SecretBot.Conversations.Routing;
+using SecretBot.Conversations.Interviews;
+using SecretBot.Conversations.Effects;
+using SecretBot.Knowledge.Routing;
 
 namespace SecretBot.Bot.Tests.Channels;
 
@@ -80,7 +83,7 @@ public sealed class ReferentAndFeedbackTests : IAsyncLifetime
         }
 
         var posts = _connector.Activities.Count(a => a.RawPath == "/v3/conversations");
-        var bucket = bot.Services.GetRequiredService<SecretBot.Bot.Channels.EscalationOptions>().PostsPerPerson;
+        var bucket = bot.Services.GetRequiredService<SecretBot.Conversations.Escalation.EscalationOptions>().PostsPerPerson;
         Assert.Equal(bucket, posts);
         var told = user.NewReplies().Select(r => r.Text).ToList();
         Assert.Equal(bucket, told.Count(t => t?.Contains("Référents secret") == true));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using SecretBot.Bot.Configuration;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Protocol.Configuration;
+using SecretBot.Bot.Hosting;
+using SecretBot.Testing;
 
 namespace SecretBot.Bot.Tests.Configuration;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using SecretBot.Bot.Connector;
-using SecretBot.Bot.Protocol;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Protocol.Connector;
+using SecretBot.Protocol.Schema;
+using SecretBot.Testing;
 
 namespace SecretBot.Bot.Tests.Connector;
 

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SecretBot.Bot.Configuration;
-using SecretBot.Bot.Connector;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Protocol.Configuration;
+using SecretBot.Bot.Hosting;
+using SecretBot.Protocol.Connector;
+using SecretBot.Testing;
 
 namespace SecretBot.Bot.Tests.Connector;
 

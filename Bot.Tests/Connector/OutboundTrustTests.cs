@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using SecretBot.Bench.Peers;
-using SecretBot.Bot.Connector;
-using SecretBot.Bot.Protocol;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Protocol.Connector;
+using SecretBot.Protocol.Schema;
+using SecretBot.Testing;
 
 namespace SecretBot.Bot.Tests.Connector;
 

@@ -1,5 +1,5 @@
-using SecretBot.Bot.Connector;
-using SecretBot.Bot.Protocol;
+using SecretBot.Protocol.Connector;
+using SecretBot.Protocol.Schema;
 
 namespace SecretBot.Bot.Tests.Connector;
 

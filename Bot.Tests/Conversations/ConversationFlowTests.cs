@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using SecretBot.Bot.Tests.Infrastructure;
-using SecretBot.Bot.Tests.Knowledge;
+using SecretBot.Testing;
+using SecretBot.Knowledge.Tests;
 using SecretBot.Knowledge.Model;
 
 namespace SecretBot.Bot.Tests.Conversations;
@@ -89,7 +89,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
         var replies = await (await BelgianAsync()).SayAsync("je suis assistante sociale au CPAS, suis-je tenue au secret ?");
         var text = Say(replies);
         // What was understood comes first, then the next question: the role is not asked again.
-        Assert.Contains(SecretBot.Cards.Texts.CardTexts.For(SecretBot.Cards.Texts.Language.Fr)["understood.title"], text);
+        Assert.Contains(SecretBot.Cards.Texts.TextCatalog.For(SecretBot.Knowledge.Model.Language.Fr)["understood.title"], text);
         Assert.Contains("Comment avez-vous appris l'information ?", text);
         Assert.DoesNotContain("Quelle est votre fonction ?", text);
     }
@@ -99,7 +99,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
     {
         var user = await BelgianAsync();
         var help = Assert.Single(await user.SayAsync("aide")).Card()!;
-        Assert.Contains(SecretBot.Cards.Texts.CardTexts.For(SecretBot.Cards.Texts.Language.Fr)["help.title"], help.Text());
+        Assert.Contains(SecretBot.Cards.Texts.TextCatalog.For(SecretBot.Knowledge.Model.Language.Fr)["help.title"], help.Text());
         Assert.True(help.Buttons().Count(b => (string?)b["verb"] == "topic") >= 4);
 
         await user.SayAsync("suis-je tenue au secret ?");
@@ -173,7 +173,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
         await user.ExecuteAsync(picker.Button("jurisdiction", "jurisdiction", "be"), null);
         Assert.Contains("Belgique", Say(user.NewReplies()));
         // Asked once: the next question goes straight to the interview.
-        var title = SecretBot.Cards.Texts.CardTexts.For(SecretBot.Cards.Texts.Language.Fr)["jurisdictionPicker.title"];
+        var title = SecretBot.Cards.Texts.TextCatalog.For(SecretBot.Knowledge.Model.Language.Fr)["jurisdictionPicker.title"];
         Assert.DoesNotContain(title, Say(await user.SayAsync("puis-je en parler à ma cheffe ?")));
     }
 
@@ -187,7 +187,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
         Assert.Contains("How did you learn the information?", Say(await user.SayAsync("nurse")));
         var answer = Say(await user.SayAsync("at work"));
         Assert.Contains("Yes, you are bound by professional secrecy", answer);
-        Assert.Contains(SecretBot.Cards.Texts.CardTexts.For(SecretBot.Cards.Texts.Language.En)["notAlone.title"], answer);
+        Assert.Contains(SecretBot.Cards.Texts.TextCatalog.For(SecretBot.Knowledge.Model.Language.En)["notAlone.title"], answer);
     }
 
     [Fact]

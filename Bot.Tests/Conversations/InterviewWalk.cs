@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using SecretBot.Bot.Tests.Infrastructure;
-using SecretBot.Bot.Tests.Knowledge;
+using SecretBot.Testing;
+using SecretBot.Knowledge.Tests;
 using SecretBot.Knowledge.Evaluation;
 using SecretBot.Knowledge.Model;
 

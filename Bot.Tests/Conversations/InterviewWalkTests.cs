@@ -1,5 +1,5 @@
-using SecretBot.Bot.Tests.Infrastructure;
-using SecretBot.Bot.Tests.Knowledge;
+using SecretBot.Testing;
+using SecretBot.Knowledge.Tests;
 using SecretBot.Knowledge.Evaluation;
 
 namespace SecretBot.Bot.Tests.Conversations;
@@ -48,7 +48,7 @@ public sealed class InterviewWalkTests : IAsyncLifetime
         var answer = new Evaluator(RealKnowledge.Value).Evaluate(knowledgeCase.Jurisdiction, knowledgeCase.Topic, knowledgeCase.Answers);
         var text = answerCard.Text();
         Assert.Contains(answer.Title.Fr, text);
-        Assert.All(answer.References, r => Assert.Contains(SecretBot.Cards.Model.MarkdownText.Escape(r.Reference.Citation("fr")), text));
+        Assert.All(answer.References, r => Assert.Contains(SecretBot.Cards.Model.MarkdownText.Escape(r.Reference.Citation(SecretBot.Knowledge.Model.Language.Fr)), text));
         Assert.Contains("Ne restez pas seul·e", text);
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Testing;
 
 namespace SecretBot.Bot.Tests.Conversations;
 
@@ -179,28 +179,9 @@ public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conv
     }
 }
 
-/// <summary>Reading the cards the bot sent.</summary>
-public static class SentCards
+/// <summary>Reading the cards the bot sent through the connector.</summary>
+public static class SentReplies
 {
     public static JsonObject? Card(this ConnectorRequest reply) =>
         reply.Body?["attachments"]?[0]?["content"]?.AsObject();
-
-    /// <summary>Every Action.Execute of a card, wherever it sits.</summary>
-    public static IEnumerable<JsonObject> Buttons(this JsonObject card) => Objects(card)
-        .Where(o => (string?)o["type"] == "Action.Execute");
-
-    public static JsonObject Button(this JsonObject card, string verb, string? key = null, string? value = null) =>
-        card.Buttons().FirstOrDefault(b => (string?)b["verb"] == verb && (key is null || (string?)b["data"]?[key] == value))
-        ?? throw new Xunit.Sdk.XunitException($"No button {verb} {key}={value} on the card:\n{card.Text()}\nButtons: " +
-                                              string.Join(", ", card.Buttons().Select(b => $"{b["verb"]} {b["data"]?.ToJsonString()}")));
-
-    public static string Text(this JsonObject card) => string.Join("\n", Objects(card)
-        .Where(o => o["text"] is JsonValue).Select(o => (string)o["text"]!));
-
-    private static IEnumerable<JsonObject> Objects(JsonNode? node) => node switch
-    {
-        JsonObject obj => [obj, .. obj.SelectMany(pair => Objects(pair.Value))],
-        JsonArray array => array.SelectMany(Objects),
-        _ => [],
-    };
 }

@@ -1,4 +1,5 @@
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Knowledge.Model;
+using SecretBot.Testing;
 using SecretBot.Cards.Texts;
 
 namespace SecretBot.Bot.Tests.Conversations;
@@ -28,7 +29,7 @@ public sealed class TypedMessagesTests : IAsyncLifetime
     [Fact]
     public async Task NoTypedMessageLeadsStraightToAnAnswerCard()
     {
-        var understoodTitle = CardTexts.For(Language.Fr)["understood.title"];
+        var understoodTitle = TextCatalog.For(Language.Fr)["understood.title"];
         var straightToAnswer = new List<string>();
         var understood = 0;
         var messages = RoutingSet.Load().Messages;

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace SecretBot.Bot.Tests.Deployment;

@@ -1,11 +1,17 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using SecretBot.Bot.Conversation;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Conversations;
+using SecretBot.Conversations.Turns;
+using SecretBot.Conversations.Effects;
+using SecretBot.Conversations.Welcome;
+using SecretBot.Testing;
 using SecretBot.Dialogs.Engine;
-using SecretBot.Dialogs.Prompts;
+using SecretBot.Dialogs.Runtime;
+using SecretBot.Dialogs.Tests.Support;
 using SecretBot.Dialogs.State;
+using SecretBot.Protocol.Configuration;
+using SecretBot.Conversations.Preferences;
 
 namespace SecretBot.Bot.Tests.Dialogs;
 
@@ -34,7 +40,11 @@ public sealed class DialogsThroughTheBotTests(RedisServerFixture redis) : IClass
             ["State:Provider"] = useRedis ? "Redis" : "Memory",
             ["State:Redis"] = useRedis ? redis.ConnectionString : null,
         }, logs: logs, replaceServices: services =>
-            services.AddSingleton(new ConversationModule(DialogHarness.BuildDialogs(), "root", new PlainPromptPresenter())));
+        {
+            // The engine's test interview instead of SecretBot's: plain questions, the same host, store and runner.
+            services.AddSingleton(TestBot.BuildDialogs());
+            services.AddSingleton(provider => ActivatorUtilities.CreateInstance<DialogTurnRunner>(provider, "root"));
+        });
 
     private async Task<HttpStatusCode> SayAsync(BotHost bot, string conversation, string text)
     {
@@ -44,7 +54,9 @@ public sealed class DialogsThroughTheBotTests(RedisServerFixture redis) : IClass
     }
 
     private string LastSaid(string conversation) =>
-        _connector.Activities.Last(a => a.RawPath.Contains(Uri.EscapeDataString(conversation)) && a.Type == "message").Text ?? "";
+        _connector.Activities.Last(a => a.RawPath.Contains(Uri.EscapeDataString(conversation)) && a.Type == "message") is var last
+            ? last.Text ?? last.Body?["summary"]?.GetValue<string>() ?? ""
+            : "";
 
     [Fact]
     public async Task FiftyTurnsOfOneConversationAtOnceThroughTheBotAreAllApplied()

@@ -1,5 +1,6 @@
+using SecretBot.Knowledge.Model;
 using Microsoft.Playwright;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Testing;
 using SecretBot.Cards.Texts;
 
 namespace SecretBot.Bot.Tests.EndToEnd;
@@ -12,7 +13,7 @@ namespace SecretBot.Bot.Tests.EndToEnd;
 [Trait("Category", "EndToEnd")]
 public sealed class PlaygroundTests
 {
-    private static readonly CardTexts Texts = CardTexts.For(Language.Fr);
+    private static readonly TextCatalog Texts = TextCatalog.For(Language.Fr);
 
     [Fact]
     public Task TheWelcomeCardOffersTheFourTopics() => InPlaygroundAsync(async page =>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SecretBot.Bot.Tests.Conversations;
-using SecretBot.Bot.Tests.Infrastructure;
-using SecretBot.Bot.Tests.Knowledge;
+using SecretBot.Testing;
+using SecretBot.Knowledge.Tests;
 
 namespace SecretBot.Bot.Tests.Hardening;
 

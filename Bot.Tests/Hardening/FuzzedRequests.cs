@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
 using SecretBot.Bot.Tests.Conversations;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Testing;
 
 namespace SecretBot.Bot.Tests.Hardening;
 

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
-using SecretBot.Bot.Channels;
+using SecretBot.Conversations.Escalation;
+using SecretBot.Conversations.Privacy;
+using SecretBot.Conversations.Search;
 using SecretBot.Bot.Tests.Conversations;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Testing;
 
 namespace SecretBot.Bot.Tests.Hardening;
 

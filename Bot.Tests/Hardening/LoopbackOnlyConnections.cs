@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
-using SecretBot.Bot.Connector;
+using SecretBot.Protocol.Connector;
 
 namespace SecretBot.Bot.Tests.Hardening;
 

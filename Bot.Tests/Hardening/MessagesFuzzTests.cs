@@ -5,10 +5,10 @@ using CsCheck;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using SecretBot.Bot.Messaging;
-using SecretBot.Bot.Protocol;
+using SecretBot.Protocol.Messaging;
+using SecretBot.Protocol.Schema;
 using SecretBot.Bot.Tests.Conversations;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Testing;
 using Xunit.Abstractions;
 
 namespace SecretBot.Bot.Tests.Hardening;

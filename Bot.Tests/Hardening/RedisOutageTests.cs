@@ -4,8 +4,10 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using SecretBot.Bot.Tests.Conversations;
-using SecretBot.Bot.Tests.Infrastructure;
-using SecretBot.Dialogs.Texts;
+using SecretBot.Testing;
+using SecretBot.Cards.Catalog;
+using SecretBot.Cards.Texts;
+using SecretBot.Knowledge.Model;
 
 namespace SecretBot.Bot.Tests.Hardening;
 
@@ -24,7 +26,7 @@ public sealed class RedisOutageTests(RedisServerFixture redis) : IClassFixture<R
         "bonjour", "je suis infirmière, puis-je en parler à l'école ?", "oui", "aide", "annuler", "un policier m'appelle pour l'adresse d'un jeune",
     ];
 
-    private static readonly string ServiceMessage = EngineTexts.Load().Get("stateUnavailable", "fr");
+    private static readonly string ServiceMessage = ServiceTroubleCard.Create(TextCatalog.For(Language.Fr)).FallbackText;
 
     [Fact]
     public async Task KilledAndRestartedRedisGivesServiceMessagesThenNormalAnswers()
@@ -56,7 +58,7 @@ public sealed class RedisOutageTests(RedisServerFixture redis) : IClassFixture<R
                 // A turn counts in the phase it was answered in: one sent just before the kill is answered during the outage.
                 var now = (Phase)Volatile.Read(ref phase);
                 turns.AddOrUpdate((now, response.StatusCode), 1, (_, n) => n + 1);
-                var replies = user.NewReplies().Select(r => r.Text ?? "").ToList();
+                var replies = user.NewReplies().Select(r => r.Text ?? r.Body?["summary"]?.GetValue<string>() ?? "").ToList();
                 var outOfService = replies.Count(r => r == ServiceMessage);
                 serviceMessages.AddOrUpdate(now, outOfService, (_, n) => n + outOfService);
                 if (now == Phase.After && replies.Count > 0 && outOfService == 0)

@@ -1,7 +1,7 @@
 using System.Net;
-using SecretBot.Bot.Connector;
+using SecretBot.Protocol.Connector;
 using SecretBot.Bot.Tests.Auth;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Testing;
 
 namespace SecretBot.Bot.Tests.Hardening;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Testing;
 
 namespace SecretBot.Bot.Tests.Hardening;
 

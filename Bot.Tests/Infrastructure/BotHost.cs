@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SecretBot.Bot.Hosting;
 
 namespace SecretBot.Bot.Tests.Infrastructure;
 
@@ -32,7 +31,7 @@ public sealed class BotHost : IAsyncDisposable
         string environment = "Development", ILoggerProvider? logs = null, int port = 0,
         Action<IServiceCollection>? replaceServices = null)
     {
-        var app = BotApplication.Build([$"--urls=http://127.0.0.1:{port}", $"--environment={environment}"], builder =>
+        var app = SecretBot.Bot.Program.Build([$"--urls=http://127.0.0.1:{port}", $"--environment={environment}"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
             if (logs is not null)

@@ -1,4 +1,5 @@
-using SecretBot.Dialogs.State;
+using SecretBot.Protocol.Configuration;
+using SecretBot.Conversations.Turns;
 
 namespace SecretBot.Bot.Tests.Infrastructure;
 

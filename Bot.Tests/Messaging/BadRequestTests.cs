@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Testing;
 
 namespace SecretBot.Bot.Tests.Messaging;
 

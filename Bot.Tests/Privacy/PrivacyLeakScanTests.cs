@@ -1,8 +1,11 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using SecretBot.Bot.Tests.Conversations;
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Testing;
 using SecretBot.Dialogs.State;
+using SecretBot.Protocol.Configuration;
+using SecretBot.Conversations.Preferences;
+using SecretBot.Conversations.Turns;
 
 namespace SecretBot.Bot.Tests.Privacy;
 

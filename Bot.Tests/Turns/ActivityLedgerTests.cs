@@ -1,8 +1,9 @@
-using SecretBot.Bot.Tests.Infrastructure;
+using SecretBot.Testing;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SecretBot.Bot.Protocol;
-using SecretBot.Bot.Turns;
+using SecretBot.Protocol.Schema;
+using SecretBot.Protocol.Turns;
+using SecretBot.Conversations.Turns;
 
 namespace SecretBot.Bot.Tests.Turns;
 

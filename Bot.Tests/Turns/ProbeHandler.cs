@@ -1,5 +1,6 @@
-using SecretBot.Bot.Protocol;
-using SecretBot.Bot.Turns;
+using SecretBot.Protocol.Schema;
+using SecretBot.Protocol.Turns;
+using SecretBot.Conversations.Turns;
 
 namespace SecretBot.Bot.Tests.Turns;
 
@@ -7,7 +8,7 @@ namespace SecretBot.Bot.Tests.Turns;
 /// Wraps the bot's real handler and watches it: how many turns of one conversation overlap, how many
 /// ran, and can make a turn slow or fail on demand.
 /// </summary>
-public sealed class ProbeHandler(IActivityHandler inner) : IActivityHandler
+public sealed class ProbeHandler(ITurnHandler inner) : ITurnHandler
 {
     private int _running;
     private int _maxConcurrent;
@@ -24,7 +25,7 @@ public sealed class ProbeHandler(IActivityHandler inner) : IActivityHandler
 
     public int Turns => Volatile.Read(ref _turns);
 
-    public async Task<InvokeResponse?> OnTurnAsync(BotTurn turn, CancellationToken cancellationToken)
+    public async Task<InvokeResponse?> OnTurnAsync(ActivityTurn turn, CancellationToken cancellationToken)
     {
         var now = Interlocked.Increment(ref _running);
         Interlocked.Increment(ref _turns);
@@ -51,5 +52,5 @@ public sealed class ProbeHandler(IActivityHandler inner) : IActivityHandler
         }
     }
 
-    public Task OnTurnErrorAsync(BotTurn turn, CancellationToken cancellationToken) => inner.OnTurnErrorAsync(turn, cancellationToken);
+    public Task OnTurnErrorAsync(ActivityTurn turn, CancellationToken cancellationToken) => inner.OnTurnErrorAsync(turn, cancellationToken);
 }

@@ -2,16 +2,18 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using SecretBot.Bot.Tests.Infrastructure;
-using SecretBot.Bot.Texts;
-using SecretBot.Bot.Turns;
+using SecretBot.Testing;
+using SecretBot.Cards.Catalog;
+using SecretBot.Cards.Texts;
+using SecretBot.Knowledge.Model;
+using SecretBot.Protocol.Turns;
+using SecretBot.Conversations.Turns;
 
 namespace SecretBot.Bot.Tests.Turns;
 
 /// <summary>The path of a turn through the real host: one at a time per conversation, once per id, typing, apologies, privacy.</summary>
 public sealed class TurnPipelineTests : IAsyncLifetime
 {
-    private static readonly HostTexts Texts = HostTexts.Load();
     private readonly HttpClient _http = new();
     private readonly CapturingLoggerProvider _logs = new();
     private LocalConnector _connector = null!;
@@ -24,9 +26,10 @@ public sealed class TurnPipelineTests : IAsyncLifetime
         _bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Bot:Language"] = "fr" }, logs: _logs,
             replaceServices: services =>
             {
-                var real = services.Last(d => d.ServiceType == typeof(IActivityHandler));
-                services.AddSingleton(provider => new ProbeHandler((IActivityHandler)real.ImplementationFactory!(provider)));
-                services.AddSingleton<IActivityHandler>(provider => provider.GetRequiredService<ProbeHandler>());
+                var real = services.Last(d => d.ServiceType == typeof(ITurnHandler));
+                services.AddSingleton(provider => new ProbeHandler((ITurnHandler)(real.ImplementationFactory?.Invoke(provider)
+                    ?? ActivatorUtilities.CreateInstance(provider, real.ImplementationType!))));
+                services.AddSingleton<ITurnHandler>(provider => provider.GetRequiredService<ProbeHandler>());
             });
         _probe = _bot.Services.GetRequiredService<ProbeHandler>();
     }
@@ -109,7 +112,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sent = await _connector.WaitForActivitiesAsync(1);
-        Assert.Equal(Texts.Get("apology", "fr"), sent[0].Text);
+        Assert.Equal(ApologyCard.Create(TextCatalog.For(Language.Fr)).FallbackText, sent[0].Body?["summary"]?.GetValue<string>());
         Assert.Contains(_logs.Entries, e => e.Message.Contains("Turn failed with System.InvalidOperationException"));
         Assert.DoesNotContain(sentinel, _logs.AllText);
     }
@@ -127,7 +130,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
     [Fact]
     public async Task AnInvokeResponseIsTheHttpAnswerStatusAndBody()
     {
-        _probe.InvokeAnswer = new SecretBot.Bot.Protocol.InvokeResponse(200, new JsonObject
+        _probe.InvokeAnswer = new SecretBot.Protocol.Schema.InvokeResponse(200, new JsonObject
         {
             ["statusCode"] = 200,
             ["type"] = "application/vnd.microsoft.activity.message",
@@ -157,7 +160,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
         var welcome = Assert.Single(_connector.Activities);
         var card = welcome.Body!["attachments"]![0]!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", card["contentType"]!.GetValue<string>());
-        Assert.Contains(SecretBot.Cards.Texts.CardTexts.For(SecretBot.Cards.Texts.Language.Fr)["welcome.title"], card["content"]!.ToJsonString());
+        Assert.Contains(TextCatalog.For(Language.Fr)["welcome.title"], card["content"]!.ToJsonString());
     }
 
     [Fact]
@@ -182,7 +185,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
 
         await Task.Delay(200);
         var welcome = Assert.Single(_connector.Activities);
-        Assert.Contains(SecretBot.Cards.Texts.CardTexts.For(SecretBot.Cards.Texts.Language.Fr)["welcome.title"],
+        Assert.Contains(TextCatalog.For(Language.Fr)["welcome.title"],
             welcome.Body!["attachments"]![0]!["content"]!.ToJsonString());
     }
 

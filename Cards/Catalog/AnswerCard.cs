@@ -6,22 +6,20 @@ using Verdict = SecretBot.Knowledge.Model.Verdict;
 using Reference = SecretBot.Knowledge.Model.Reference;
 using Resource = SecretBot.Knowledge.Model.Resource;
 using static SecretBot.Cards.Compose.CardParts;
-using Choice = SecretBot.Cards.Compose.Choice;
-using ConditionCheck = SecretBot.Cards.Compose.ConditionCheck;
 
 namespace SecretBot.Cards.Catalog;
 
 /// <summary>
-/// The answer (CONVERSATION.md, "The answer card"): topic and law, the verdict, the key points,
+/// The answer (docs/conversation.md, "The answer card"): topic and law, the verdict, the key points,
 /// the conditions checked against the person's answers, what they said, the legal basis, who to
 /// talk to, the disclaimer and the knowledge version, then what to do next.
 /// </summary>
 public static class AnswerCard
 {
     /// <param name="canAskReferent">Whether the organisation configured a référents' channel.</param>
-    public static AdaptiveCard Create(CardTexts texts, Answer answer, bool canAskReferent)
+    public static AdaptiveCard Create(TextCatalog texts, Answer answer, bool canAskReferent)
     {
-        var language = texts.Tag;
+        var language = texts.Language;
         // Outcome titles already open with the verdict words (« Oui, à conditions… »): the banner shows the title.
         var verdict = answer.Title.In(language);
         var spoken = $"{answer.InterviewTitle.In(language)}. {verdict}. {string.Join(" ", answer.KeyPoints.Select(k => k.In(language)))}";
@@ -34,7 +32,7 @@ public static class AnswerCard
             KeyPoints(texts, answer.KeyPoints.Select(k => k.In(language)).ToList()),
             .. answer.Conditions.Count == 0
                 ? []
-                : new CardElement[] { Conditions(texts, answer.Conditions.Select(c => new ConditionCheck(c.Text.In(language), c.Met)).ToList()) },
+                : new CardElement[] { Conditions(texts, answer.Conditions) },
             .. answer.Given.Count == 0
                 ? []
                 : new CardElement[] { Facts(texts, answer.Given.Select(g => new Fact(g.Question.Text.In(language), g.Choice.Label.In(language))).ToList()) },
@@ -67,9 +65,9 @@ public static class AnswerCard
     /// A reference as the card shows it: "citation — title", checked or "à vérifier", what it replaces for
     /// earlier facts; the statute's words only when they were read at the source, else the summary.
     /// </summary>
-    internal static LegalReference ToLegalReference(CardTexts texts, CitedReference cited)
+    internal static LegalReference ToLegalReference(TextCatalog texts, CitedReference cited)
     {
-        var language = texts.Tag;
+        var language = texts.Language;
         var reference = cited.Reference;
         var status = reference.Verified is { } verified
             ? texts.Format("references.verified", Reference.LongDate(verified.On, language))
@@ -84,10 +82,10 @@ public static class AnswerCard
     }
 
     /// <summary>The numbers of resources that have one, as the emergency banner shows them.</summary>
-    public static IReadOnlyList<EmergencyNumber> EmergencyNumbers(IEnumerable<Resource> resources, string language) =>
+    public static IReadOnlyList<EmergencyNumber> EmergencyNumbers(IEnumerable<Resource> resources, Language language) =>
         resources.Where(r => r.Phone is not null).Select(r => new EmergencyNumber(r.Phone!, r.Name.In(language))).ToList();
 
-    internal static Contact ToContact(Resource resource, string language) =>
+    internal static Contact ToContact(Resource resource, Language language) =>
         new(resource.Name.In(language),
             string.Join(" · ", new[] { resource.Description.In(language), resource.Phone }.Where(s => !string.IsNullOrEmpty(s))),
             resource.Url);

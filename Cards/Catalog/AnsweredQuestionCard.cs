@@ -10,9 +10,9 @@ namespace SecretBot.Cards.Catalog;
 /// </summary>
 public static class AnsweredQuestionCard
 {
-    public static AdaptiveCard Create(CardTexts texts, QuestionCardInput question, string choiceId)
+    public static AdaptiveCard Create(TextCatalog texts, QuestionCardInput question, string choiceId)
     {
-        var answer = texts.Format("answered.yourAnswer", question.ChoiceWithId(choiceId).Label);
+        var answer = texts.Format("answered.yourAnswer", question.ChoiceWithId(choiceId).Label.In(texts.Language));
         var spoken = $"{question.Text} {answer}";
         return new AdaptiveCard(texts.Tag, spoken, spoken,
         [

@@ -8,7 +8,7 @@ namespace SecretBot.Cards.Catalog;
 /// <summary>"Un souci de mon côté": an unexpected error, owned by the bot, with a way forward.</summary>
 public static class ApologyCard
 {
-    public static AdaptiveCard Create(CardTexts texts)
+    public static AdaptiveCard Create(TextCatalog texts)
     {
         var spoken = string.Join(" ", texts["apology.title"], texts["apology.body"]);
         return new AdaptiveCard(texts.Tag, spoken, spoken,

@@ -10,7 +10,7 @@ namespace SecretBot.Cards.Catalog;
 /// </summary>
 public static class ChannelPrivacyReminderCard
 {
-    public static AdaptiveCard Create(CardTexts texts)
+    public static AdaptiveCard Create(TextCatalog texts)
     {
         var text = texts["channelReminder.text"];
         return new AdaptiveCard(texts.Tag, text, text, [Note(text)]);

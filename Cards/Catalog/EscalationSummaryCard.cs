@@ -12,9 +12,9 @@ namespace SecretBot.Cards.Catalog;
 /// </summary>
 public static class EscalationSummaryCard
 {
-    public static AdaptiveCard Create(CardTexts texts, Answer answer)
+    public static AdaptiveCard Create(TextCatalog texts, Answer answer)
     {
-        var language = texts.Tag;
+        var language = texts.Language;
         var verdict = answer.Title.In(language);
         var spoken = $"{texts["escalation.title"]}. {answer.InterviewTitle.In(language)}. {verdict}";
         return new AdaptiveCard(texts.Tag, spoken, spoken,

@@ -10,7 +10,7 @@ public static class HelpCard
 {
     private static readonly string[] Commands = ["help", "restart", "cancel", "back", "country", "language"];
 
-    public static AdaptiveCard Create(CardTexts texts, IReadOnlyList<TopicChoice> topics)
+    public static AdaptiveCard Create(TextCatalog texts, IReadOnlyList<TopicChoice> topics)
     {
         var commands = Commands.Select(command => new Fact(
             texts[$"help.command.{command}"], texts[$"help.command.{command}.does"])).ToArray();

@@ -12,7 +12,7 @@ namespace SecretBot.Cards.Catalog;
 public static class JurisdictionPickerCard
 {
     /// <param name="emergency">Emergency numbers to show first, when the person asked about a danger before choosing the country.</param>
-    public static AdaptiveCard Create(CardTexts texts, Jurisdiction? current, Jurisdiction? suggested = null,
+    public static AdaptiveCard Create(TextCatalog texts, Jurisdiction? current, Jurisdiction? suggested = null,
         IReadOnlyList<EmergencyNumber>? emergency = null)
     {
         var first = current is null ? suggested : null;
@@ -28,7 +28,7 @@ public static class JurisdictionPickerCard
             StackedButtons(order.Select(jurisdiction => Button(
                 texts.NameOf(jurisdiction),
                 CardVerbs.SetJurisdiction,
-                (CardDataKeys.Jurisdiction, CardTextsNames.Code(jurisdiction))) with
+                (CardDataKeys.Jurisdiction, TextNames.Code(jurisdiction))) with
             {
                 Style = jurisdiction == current ? ActionStyle.Positive : null,
             })),

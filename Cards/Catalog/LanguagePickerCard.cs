@@ -8,7 +8,7 @@ namespace SecretBot.Cards.Catalog;
 /// <summary>Français or English; each language is named in itself.</summary>
 public static class LanguagePickerCard
 {
-    public static AdaptiveCard Create(CardTexts texts)
+    public static AdaptiveCard Create(TextCatalog texts)
     {
         var current = texts.Format("languagePicker.current", texts.NameOf(texts.Language));
         var spoken = string.Join(" ", texts["languagePicker.title"], current);
@@ -19,7 +19,7 @@ public static class LanguagePickerCard
             StackedButtons(Enum.GetValues<Language>().Select(language => Button(
                 texts.NameOf(language),
                 CardVerbs.SetLanguage,
-                (CardDataKeys.Language, CardTextsNames.Code(language))))),
+                (CardDataKeys.Language, TextNames.Code(language))))),
         ]);
     }
 }

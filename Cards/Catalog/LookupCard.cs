@@ -12,9 +12,9 @@ namespace SecretBot.Cards.Catalog;
 /// </summary>
 public static class LookupCard
 {
-    public static AdaptiveCard Create(CardTexts texts, Lookup lookup, JurisdictionKnowledge sources, KnowledgeVersion version)
+    public static AdaptiveCard Create(TextCatalog texts, Lookup lookup, JurisdictionKnowledge sources, KnowledgeVersion version)
     {
-        var language = texts.Tag;
+        var language = texts.Language;
         var urgent = lookup.Kind == LookupKind.Urgent;
         var spoken = $"{lookup.Title.In(language)}. {lookup.Body.In(language)} {string.Join(" ", lookup.KeyPoints.Select(k => k.In(language)))}";
         var references = lookup.ReferenceIds

@@ -13,7 +13,7 @@ public static class NotUnderstoodCard
 {
     public const int MaxTopics = 3;
 
-    public static AdaptiveCard Create(CardTexts texts, IReadOnlyList<TopicChoice> likeliestTopics)
+    public static AdaptiveCard Create(TextCatalog texts, IReadOnlyList<TopicChoice> likeliestTopics)
     {
         ArgumentNullException.ThrowIfNull(likeliestTopics);
         if (likeliestTopics.Count is < 1 or > MaxTopics)

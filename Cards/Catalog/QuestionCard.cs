@@ -10,7 +10,7 @@ public static class QuestionCard
 {
     public const string HelpId = "question-help";
 
-    public static AdaptiveCard Create(CardTexts texts, QuestionCardInput question)
+    public static AdaptiveCard Create(TextCatalog texts, QuestionCardInput question)
     {
         var spoken = Spoken(texts, question);
         return new AdaptiveCard(texts.Tag, spoken, spoken,
@@ -20,7 +20,8 @@ public static class QuestionCard
             Progress(texts, question.Progress),
             Heading(question.Text),
             .. RetryHint(texts, question),
-            .. ChoiceButtons(question.Choices, (choice, title) => Button(title, CardVerbs.Answer, Ids(question, (CardDataKeys.Choice, choice.Id)))),
+            .. ChoiceButtons(question.Labels(texts.Language),
+                (index, title) => Button(title, CardVerbs.Answer, Ids(question, (CardDataKeys.Choice, question.Choices[index].Id)))),
             .. HelpText(question),
         ])
         {
@@ -35,16 +36,16 @@ public static class QuestionCard
     }
 
     /// <summary>What a screen reader says and what a client without cards shows: the question and its numbered choices.</summary>
-    private static string Spoken(CardTexts texts, QuestionCardInput question) =>
+    private static string Spoken(TextCatalog texts, QuestionCardInput question) =>
         string.Concat(question.Emergency.Count == 0 ? "" : $"{texts["emergency.title"]} {string.Join(", ", question.Emergency.Select(n => $"{n.Number} {n.Name}"))}. ",
             texts.Format("question.fallback", question.Text,
-                string.Join(", ", question.Choices.Select((choice, index) => $"{index + 1}. {choice.Label}"))));
+                string.Join(", ", question.Labels(texts.Language).Select((label, index) => $"{index + 1}. {label}"))));
 
     /// <summary>Every button names its topic and question, so that a click on an old card can be recognised as stale.</summary>
     private static (string, string)[] Ids(QuestionCardInput question, params (string, string)[] more) =>
         [(CardDataKeys.Topic, question.Topic), (CardDataKeys.Question, question.QuestionId), .. more];
 
-    private static IEnumerable<CardElement> RetryHint(CardTexts texts, QuestionCardInput question)
+    private static IEnumerable<CardElement> RetryHint(TextCatalog texts, QuestionCardInput question)
     {
         if (question.ShowRetryHint)
             // Calm, not red: a reply the bot did not recognise is not the person's fault.

@@ -1,4 +1,5 @@
 using SecretBot.Cards.Compose;
+using SecretBot.Knowledge.Model;
 
 namespace SecretBot.Cards.Catalog;
 
@@ -39,6 +40,9 @@ public sealed record QuestionCardInput
 
     /// <summary>Emergency numbers to show before the question (the danger topic opens with them).</summary>
     public IReadOnlyList<EmergencyNumber> Emergency { get; init; } = [];
+
+    /// <summary>The choices' labels in a language, in order.</summary>
+    public IReadOnlyList<string> Labels(Language language) => Choices.Select(choice => choice.Label.In(language)).ToList();
 
     public Choice ChoiceWithId(string choiceId) =>
         Choices.FirstOrDefault(choice => choice.Id == choiceId)

@@ -7,7 +7,7 @@ namespace SecretBot.Cards.Catalog;
 /// <summary>When a part the bot depends on is down: say so plainly, and point to people for urgent cases.</summary>
 public static class ServiceTroubleCard
 {
-    public static AdaptiveCard Create(CardTexts texts)
+    public static AdaptiveCard Create(TextCatalog texts)
     {
         var spoken = string.Join(" ", texts["trouble.title"], texts["trouble.body"], texts["trouble.urgent"]);
         return new AdaptiveCard(texts.Tag, spoken, spoken,

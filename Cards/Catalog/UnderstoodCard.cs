@@ -12,7 +12,7 @@ namespace SecretBot.Cards.Catalog;
 /// </summary>
 public static class UnderstoodCard
 {
-    public static AdaptiveCard Create(CardTexts texts, UnderstoodInput understood)
+    public static AdaptiveCard Create(TextCatalog texts, UnderstoodInput understood)
     {
         var facts = understood.Facts.Select(f => $"{f.Title} : {f.Value}");
         ExecuteAction[] buttons =

@@ -17,7 +17,7 @@ public sealed record WelcomeCardInput(WelcomeScope Scope, IReadOnlyList<TopicCho
 /// </summary>
 public static class WelcomeCard
 {
-    public static AdaptiveCard Create(CardTexts texts, WelcomeCardInput welcome)
+    public static AdaptiveCard Create(TextCatalog texts, WelcomeCardInput welcome)
     {
         var team = welcome.Scope == WelcomeScope.Team;
         var title = texts[team ? "welcome.teamTitle" : "welcome.title"];

@@ -29,19 +29,21 @@ public static partial class CardParts
     /// and numbered, and each button carries its number and the head of its label: nobody has to
     /// pick an answer they cannot read to the end.
     /// </summary>
-    public static IEnumerable<CardElement> ChoiceButtons(IReadOnlyList<Choice> choices, Func<Choice, string, ExecuteAction> button)
+    /// <param name="labels">The choices' labels, in order.</param>
+    /// <param name="button">The button for the choice at an index, with the title to show.</param>
+    public static IEnumerable<CardElement> ChoiceButtons(IReadOnlyList<string> labels, Func<int, string, ExecuteAction> button)
     {
-        if (choices.All(choice => choice.Label.Length <= ButtonTitleLength))
+        if (labels.All(label => label.Length <= ButtonTitleLength))
         {
-            yield return StackedButtons(choices.Select(choice => button(choice, choice.Label)));
+            yield return StackedButtons(labels.Select((label, index) => button(index, label)));
             yield break;
         }
 
-        yield return NumberedList(choices.Select(choice => choice.Label).ToArray());
-        yield return StackedButtons(choices.Select((choice, index) =>
+        yield return NumberedList(labels.ToArray());
+        yield return StackedButtons(labels.Select((label, index) =>
         {
             var number = $"{index + 1}. ";
-            return button(choice, number + ButtonHead(choice.Label, ButtonTitleLength - number.Length));
+            return button(index, number + ButtonHead(label, ButtonTitleLength - number.Length));
         }));
     }
 

@@ -9,7 +9,7 @@ public static partial class CardParts
     /// The emergency reflex, before anything else: "Danger pour la vie, maintenant ?" and a button per
     /// number that dials it where Teams can (phones), with the numbers also written out.
     /// </summary>
-    public static Container Emergency(CardTexts texts, IReadOnlyList<EmergencyNumber> numbers) =>
+    public static Container Emergency(TextCatalog texts, IReadOnlyList<EmergencyNumber> numbers) =>
         new([
             new TextBlock(texts["emergency.title"]) { Weight = TextWeight.Bolder, Color = TextColor.Attention, Wrap = true },
             Paragraph(string.Join(" · ", Require.Some(numbers, nameof(numbers)).Select(n => $"**{MarkdownText.Escape(n.Number)}** {MarkdownText.Escape(n.Name)}")))

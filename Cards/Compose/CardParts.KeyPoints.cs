@@ -1,3 +1,4 @@
+using SecretBot.Knowledge.Evaluation;
 using SecretBot.Cards.Model;
 using SecretBot.Cards.Texts;
 
@@ -6,7 +7,7 @@ namespace SecretBot.Cards.Compose;
 public static partial class CardParts
 {
     /// <summary>The key points, numbered.</summary>
-    public static Container KeyPoints(CardTexts texts, IReadOnlyList<string> points) =>
+    public static Container KeyPoints(TextCatalog texts, IReadOnlyList<string> points) =>
         new([SectionTitle(texts["keyPoints.title"]), .. NumberedList(Require.Some(points, nameof(points))).Items]);
 
     /// <summary>Numbered rows, one each so that a long item wraps under its own text, not under its number.</summary>
@@ -17,7 +18,7 @@ public static partial class CardParts
         ]) { Spacing = Spacing.Small }).ToArray());
 
     /// <summary>Each condition with ✓ or ✗ and the word that says it, from the person's own answers.</summary>
-    public static Container Conditions(CardTexts texts, IReadOnlyList<ConditionCheck> conditions) =>
+    public static Container Conditions(TextCatalog texts, IReadOnlyList<ConditionCheck> conditions) =>
         new([
             SectionTitle(texts["conditions.title"]),
             .. Require.Some(conditions, nameof(conditions)).Select(condition => (CardElement)new RichTextBlock([
@@ -27,11 +28,11 @@ public static partial class CardParts
                     // Teams' green is too pale for text on white: only the unmet condition gets a colour.
                     Color = condition.Met ? null : TextColor.Attention,
                 },
-                new TextRun(" " + condition.Text),
+                new TextRun(" " + condition.Text.In(texts.Language)),
             ]) { Spacing = Spacing.Small }),
         ]);
 
     /// <summary>"Vous m'avez dit": the person's answers as question / answer pairs.</summary>
-    public static Container Facts(CardTexts texts, IReadOnlyList<Fact> facts) =>
+    public static Container Facts(TextCatalog texts, IReadOnlyList<Fact> facts) =>
         new([SectionTitle(texts["facts.title"]), new FactSet(facts)]);
 }

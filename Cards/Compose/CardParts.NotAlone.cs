@@ -6,7 +6,7 @@ namespace SecretBot.Cards.Compose;
 public static partial class CardParts
 {
     /// <summary>"Ne restez pas seul·e": whom to talk to, in an emphasised container.</summary>
-    public static Container NotAlone(CardTexts texts, IReadOnlyList<Contact> contacts) =>
+    public static Container NotAlone(TextCatalog texts, IReadOnlyList<Contact> contacts) =>
         new([
             SectionTitle(texts["notAlone.title"]) with { Spacing = Spacing.None },
             .. Require.Some(contacts, nameof(contacts)).Select(ContactLine),
@@ -27,7 +27,7 @@ public static partial class CardParts
     }
 
     /// <summary>The disclaimer and the version of the knowledge the answer came from.</summary>
-    public static Container Footer(CardTexts texts, string knowledgeVersion, DateOnly knowledgeDate) =>
+    public static Container Footer(TextCatalog texts, string knowledgeVersion, DateOnly knowledgeDate) =>
         new([
             Note(texts["footer.disclaimer"]),
             Note(texts.Format("footer.version", knowledgeVersion, knowledgeDate.ToString("d MMMM yyyy", texts.Culture))) with { Spacing = Spacing.None },

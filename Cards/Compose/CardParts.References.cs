@@ -10,13 +10,13 @@ public static partial class CardParts
     /// its source, and the statute's own words (or, unchecked, the summary) behind a toggle. Ids are
     /// numbered so that toggles never collide in a card.
     /// </summary>
-    public static Container References(CardTexts texts, IReadOnlyList<LegalReference> references) =>
+    public static Container References(TextCatalog texts, IReadOnlyList<LegalReference> references) =>
         new([
             SectionTitle(texts["references.title"]),
             .. Require.Some(references, nameof(references)).SelectMany((reference, index) => Reference(texts, reference, index + 1)),
         ]);
 
-    private static IEnumerable<CardElement> Reference(CardTexts texts, LegalReference reference, int number)
+    private static IEnumerable<CardElement> Reference(TextCatalog texts, LegalReference reference, int number)
     {
         var title = MarkdownText.Escape(reference.Title);
         yield return new TextBlock(reference.Url is { } url ? $"[{title}]({LinkTarget(url)})" : title) { Spacing = Spacing.Small };

@@ -6,7 +6,7 @@ namespace SecretBot.Cards.Compose;
 /// The building blocks every card is made of. Cards import them with
 /// <c>using static SecretBot.Cards.Compose.CardParts;</c> so that a card reads top to bottom like
 /// the card it draws.
-/// Texts passed in are SecretBot's own Markdown (from cards.json or the knowledge); text that must
+/// Texts passed in are SecretBot's own Markdown (from texts.json or the knowledge); text that must
 /// read literally (a user's words, a statute) goes through <see cref="MarkdownText.Escape"/> or
 /// <see cref="TextBlock.Verbatim"/>.
 /// </summary>
@@ -25,5 +25,5 @@ public static partial class CardParts
     public static TextBlock Note(string text) => new(text) { Size = TextSize.Small, IsSubtle = true };
 
     /// <summary>The privacy promise shown wherever people are invited to type.</summary>
-    public static TextBlock PrivacyPromise(Texts.CardTexts texts) => Note(texts["privacy.promise"]);
+    public static TextBlock PrivacyPromise(Texts.TextCatalog texts) => Note(texts["privacy.promise"]);
 }

@@ -10,7 +10,7 @@ public static partial class CardParts
     /// so that the meaning never rests on colour alone. The text stays dark: Teams' green and
     /// yellow text colours are unreadable on white.
     /// </summary>
-    public static Container Verdict(CardTexts texts, VerdictLine verdict) =>
+    public static Container Verdict(TextCatalog texts, VerdictLine verdict) =>
         new([new TextBlock(texts.Format(VerdictKey(verdict.Kind), verdict.Label)) { Weight = TextWeight.Bolder, Size = TextSize.Medium }])
         {
             Style = verdict.Kind switch

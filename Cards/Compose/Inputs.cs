@@ -1,8 +1,5 @@
 namespace SecretBot.Cards.Compose;
 
-/// <summary>A choice of an interview question: its id (sent back) and its label (shown).</summary>
-public sealed record Choice(string Id, string Label);
-
 /// <summary>A topic offered as a button: its id (sent back) and its title (shown).</summary>
 public sealed record TopicChoice(string Id, string Title);
 
@@ -26,9 +23,6 @@ public enum VerdictKind { Good, Warning, Attention }
 
 /// <summary>The one-line verdict of an answer card, e.g. (Warning, "Oui, à certaines conditions").</summary>
 public sealed record VerdictLine(VerdictKind Kind, string Label);
-
-/// <summary>A condition for sharing and whether the person's answers meet it.</summary>
-public sealed record ConditionCheck(string Text, bool Met);
 
 /// <summary>
 /// A legal reference: its citation and title, linked; whether it was checked at its source (and

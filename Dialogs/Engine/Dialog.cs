@@ -1,17 +1,15 @@
-using SecretBot.Dialogs.Interruptions;
+using SecretBot.Dialogs.Events;
 
 namespace SecretBot.Dialogs.Engine;
 
 /// <summary>
 /// A unit of conversation that can span turns (Bot Builder's Dialog): it begins, continues with
-/// each new message, resumes when a child it started ends, and can be asked to repeat itself.
+/// each new message, resumes when a child it started ends, can be asked to repeat itself, and may
+/// take an event (a command, a button) raised while it is on the stack.
 /// </summary>
 public abstract class Dialog(string id)
 {
     public string Id { get; } = id;
-
-    /// <summary>Interviews say yes: "recommencer" restarts the innermost restartable dialog.</summary>
-    public virtual bool IsRestartable => false;
 
     public abstract Task<DialogTurnResult> BeginAsync(DialogContext context, DialogValues? options,
         CancellationToken cancellationToken);
@@ -29,18 +27,11 @@ public abstract class Dialog(string id)
     public virtual Task RepromptAsync(DialogContext context, DialogInstance instance, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
-    /// <summary>Whether this dialog has a previous question to go back to.</summary>
-    public virtual bool CanGoBack(DialogInstance instance) => false;
-
-    /// <summary>Asks the previous question again (only called when <see cref="CanGoBack"/> said yes).</summary>
-    public virtual Task BackAsync(DialogContext context, DialogInstance instance, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
-
-    /// <summary>The help for the question being asked, or null to let an outer dialog answer.</summary>
-    public virtual string? HelpFor(DialogContext context, DialogInstance instance) => null;
-
-    /// <summary>An interruption the layer does not settle itself (language, country); true when handled.</summary>
-    public virtual Task<bool> OnInterruptionAsync(DialogContext context, Interruption interruption,
+    /// <summary>
+    /// An event raised while this dialog is on the stack, offered from the innermost dialog
+    /// outwards (<see cref="DialogEvents"/>); true when this dialog settled it.
+    /// </summary>
+    public virtual Task<bool> OnEventAsync(DialogContext context, DialogInstance instance, DialogEvent dialogEvent,
         CancellationToken cancellationToken) =>
         Task.FromResult(false);
 }

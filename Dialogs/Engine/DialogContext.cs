@@ -1,34 +1,27 @@
-using SecretBot.Dialogs.Prompts;
-using SecretBot.Dialogs.Texts;
 using SecretBot.Dialogs.Turns;
 
 namespace SecretBot.Dialogs.Engine;
 
 /// <summary>
 /// The dialog stack of one conversation during one turn, and the operations that move it (Bot
-/// Builder's DialogContext): begin, continue, end, replace, cancel all, reprompt.
+/// Builder's DialogContext): begin, continue, end, cancel, reprompt. What the turn wants done
+/// outside its state is only collected here (<see cref="Effects"/>): the runner applies it once
+/// the state is saved.
 /// </summary>
-public sealed class DialogContext(DialogSet dialogs, DialogState state, IDialogTurn turn, EngineTexts texts,
-    IPromptPresenter presenter)
+public sealed class DialogContext(DialogSet dialogs, DialogState state, DialogTurnInput input, INoticePresenter notices)
 {
+    private readonly List<TurnEffect> _effects = [];
+
     public DialogSet Dialogs { get; } = dialogs;
 
     public DialogState State { get; } = state;
 
-    public IDialogTurn Turn { get; } = turn;
-
-    public DialogTurnInput Input => Turn.Input;
-
-    public string Language => Input.Language;
-
-    public EngineTexts Texts { get; } = texts;
-
-    public IPromptPresenter Presenter { get; } = presenter;
+    public DialogTurnInput Input { get; } = input;
 
     public DialogInstance? ActiveDialog => State.Active;
 
-    /// <summary>Dialog ids from the innermost outwards: where the conversation is.</summary>
-    public IEnumerable<string> Path => Enumerable.Reverse(State.Stack).Select(i => i.DialogId);
+    /// <summary>What the turn wants done, in order; applied only after its state is saved.</summary>
+    public IReadOnlyList<TurnEffect> Effects => _effects;
 
     public async Task<DialogTurnResult> BeginDialogAsync(string dialogId, DialogValues? options,
         CancellationToken cancellationToken)
@@ -64,30 +57,21 @@ public sealed class DialogContext(DialogSet dialogs, DialogState state, IDialogT
         return new DialogTurnResult(DialogTurnStatus.Complete, result);
     }
 
-    /// <summary>Swaps the active dialog for another, without resuming the parent in between.</summary>
-    public Task<DialogTurnResult> ReplaceDialogAsync(string dialogId, DialogValues? options, CancellationToken cancellationToken)
-    {
-        if (State.Stack.Count > 0)
-        {
-            State.Stack.RemoveAt(State.Stack.Count - 1);
-        }
-
-        return BeginDialogAsync(dialogId, options, cancellationToken);
-    }
-
     public Task<DialogTurnResult> CancelAllDialogsAsync()
     {
         State.Stack.Clear();
+        State.Remembered.Remove(Prompt.QuestionMessage);
         return Task.FromResult(DialogTurnResult.Cancelled);
     }
 
-    /// <summary>Ends every dialog above the root, which stays: the root starts something else.</summary>
-    public Task CancelChildrenAsync(CancellationToken cancellationToken)
+    /// <summary>Ends every dialog above <paramref name="instance"/>, which becomes the active one.</summary>
+    public Task CancelAboveAsync(DialogInstance instance)
     {
-        if (State.Stack.Count > 1)
+        var index = State.Stack.IndexOf(instance);
+        if (index >= 0 && index < State.Stack.Count - 1)
         {
-            State.Stack.RemoveRange(1, State.Stack.Count - 1);
-            State.Remembered.Remove(Prompts.Prompt.QuestionMessage);
+            State.Stack.RemoveRange(index + 1, State.Stack.Count - index - 1);
+            State.Remembered.Remove(Prompt.QuestionMessage);
         }
 
         return Task.CompletedTask;
@@ -102,11 +86,24 @@ public sealed class DialogContext(DialogSet dialogs, DialogState state, IDialogT
         }
     }
 
-    public Task<string?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken) =>
-        Turn.SendAsync(message, cancellationToken);
+    /// <summary>Says something once the turn is saved; the id the channel gives it is not known during the turn.</summary>
+    public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken) => ApplyAsync(new SendMessage(message), cancellationToken);
 
-    public Task<string?> SayAsync(string text, CancellationToken cancellationToken) =>
-        Turn.SendAsync(OutgoingMessage.Plain(text), cancellationToken);
+    public Task SayAsync(string text, CancellationToken cancellationToken) => SendAsync(OutgoingMessage.Plain(text), cancellationToken);
+
+    /// <summary>Replaces a message sent earlier, once the turn is saved.</summary>
+    public Task UpdateAsync(string messageId, OutgoingMessage message, CancellationToken cancellationToken) =>
+        ApplyAsync(new UpdateMessage(messageId, message), cancellationToken);
+
+    /// <summary>Adds an effect of the host's (a preference, a count, a post) to those applied once the turn is saved.</summary>
+    public Task ApplyAsync(TurnEffect effect, CancellationToken cancellationToken)
+    {
+        _effects.Add(effect);
+        return Task.CompletedTask;
+    }
+
+    public Task NoticeAsync(EngineNotice notice, CancellationToken cancellationToken) =>
+        SendAsync(notices.Notice(notice, Input), cancellationToken);
 
     public Dialog Require(string dialogId) =>
         Dialogs.Find(dialogId) ?? throw new UnknownDialogException(dialogId);

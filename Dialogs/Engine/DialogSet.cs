@@ -1,13 +1,9 @@
-using SecretBot.Dialogs.Prompts;
-
 namespace SecretBot.Dialogs.Engine;
 
-/// <summary>The dialogs a bot knows, by id, and the catalog its prompts read their questions from.</summary>
-public sealed class DialogSet(IPromptCatalog prompts)
+/// <summary>The dialogs a bot knows, by id.</summary>
+public sealed class DialogSet
 {
     private readonly Dictionary<string, Dialog> _dialogs = new(StringComparer.Ordinal);
-
-    public IPromptCatalog Prompts { get; } = prompts;
 
     public DialogSet Add(Dialog dialog)
     {

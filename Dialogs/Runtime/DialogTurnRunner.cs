@@ -1,45 +1,47 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SecretBot.Dialogs.Engine;
-using SecretBot.Dialogs.Interruptions;
-using SecretBot.Dialogs.Prompts;
+using SecretBot.Dialogs.Events;
 using SecretBot.Dialogs.State;
-using SecretBot.Dialogs.Texts;
 using SecretBot.Dialogs.Turns;
 
 namespace SecretBot.Dialogs.Runtime;
 
 /// <summary>
-/// The turn loop (Bot Builder's DialogManager): load the conversation's state with its ETag, let
-/// the interruption layer and then the active dialog (or the root) answer, save with
-/// compare-and-set, and only then say what the turn said. On a conflict the turn runs once more on
-/// fresh state; on a second, the person is asked to try again and the stored state is untouched.
+/// The turn loop (Bot Builder's DialogManager, with BotBuilder-Samples 42.scaleout's save-then-act):
+/// load the conversation's state with its ETag, raise the turn's event or let the active dialog
+/// (or the root) answer, collecting what the turn wants done; save with compare-and-set, and only
+/// then apply those effects, in order. On a conflict the turn runs once more on fresh state, its
+/// first effects dropped; on a second, the person is asked to try again, nothing is applied and the
+/// stored state is untouched.
 /// </summary>
 public sealed partial class DialogTurnRunner(
     DialogSet dialogs,
     string rootDialogId,
     IStateStore store,
-    StateKeys keys,
     StateOptions options,
-    EngineTexts texts,
-    IPromptPresenter presenter,
+    INoticePresenter notices,
     ILogger<DialogTurnRunner> logger)
 {
-    public const string CommandOption = "command";
+    /// <summary>The root's begin option naming the event that started it, when a command came first.</summary>
+    public const string EventOption = "event";
+
     /// <summary>When the current store outage was noticed (a <see cref="Stopwatch"/> timestamp); 0 while the store answers.</summary>
     private long _downSince;
 
-    public async Task<DialogTurnOutcome> RunAsync(IDialogTurn turn, CancellationToken cancellationToken)
+    /// <param name="stateKey">Where this conversation's state is kept (the host's digest of its id).</param>
+    /// <param name="effects">Applies the turn's effects once its state is saved.</param>
+    public async Task<DialogTurnOutcome> RunAsync(DialogTurnInput input, string stateKey, ITurnEffects effects,
+        CancellationToken cancellationToken)
     {
-        var key = keys.Conversation(turn.Input.ConversationKey);
         var started = Stopwatch.GetTimestamp();
         try
         {
             for (var attempt = 0; attempt < 2; attempt++)
             {
-                var stored = await store.ReadAsync(key, cancellationToken);
-                var (buffer, state, fresh) = await RunOnceAsync(turn.Input, stored, cancellationToken);
-                var written = await store.WriteAsync(key, DialogStateSerializer.Serialize(state), stored?.ETag,
+                var stored = await store.ReadAsync(stateKey, cancellationToken);
+                var (context, fresh) = await RunOnceAsync(input, stored, cancellationToken);
+                var written = await store.WriteAsync(stateKey, DialogStateSerializer.Serialize(context.State), stored?.ETag,
                     options.ConversationTtl, cancellationToken);
                 if (!written.Written)
                 {
@@ -48,12 +50,12 @@ public sealed partial class DialogTurnRunner(
                 }
 
                 StoreIsBack(started);
-                var remembered = await buffer.FlushAsync(turn, cancellationToken);
-                await RememberAsync(key, state, written.ETag!, remembered, cancellationToken);
+                var remembered = await ApplyAsync(context.Effects, effects, cancellationToken);
+                await RememberAsync(stateKey, context.State, written.ETag!, remembered, cancellationToken);
                 return fresh ? DialogTurnOutcome.FreshStart : DialogTurnOutcome.Completed;
             }
 
-            await turn.SendAsync(presenter.Notice(texts.Get("busy", turn.Input.Language), turn.Input.Language), cancellationToken);
+            await effects.ApplyAsync(new SendMessage(notices.Notice(EngineNotice.Busy, input)), cancellationToken);
             return DialogTurnOutcome.Busy;
         }
         catch (StateUnavailableException)
@@ -63,50 +65,45 @@ public sealed partial class DialogTurnRunner(
                 LogStoreDown();
             }
 
-            await turn.SendAsync(presenter.Notice(texts.Get("stateUnavailable", turn.Input.Language), turn.Input.Language),
-                cancellationToken);
+            await effects.ApplyAsync(new SendMessage(notices.Notice(EngineNotice.StateUnavailable, input)), cancellationToken);
             return DialogTurnOutcome.StateUnavailable;
         }
     }
 
-    private async Task<(BufferedTurn Buffer, DialogState State, bool Fresh)> RunOnceAsync(DialogTurnInput input,
-        StoredItem? stored, CancellationToken cancellationToken)
+    private async Task<(DialogContext Context, bool Fresh)> RunOnceAsync(DialogTurnInput input, StoredItem? stored,
+        CancellationToken cancellationToken)
     {
         var state = stored is null ? new DialogState() : DialogStateSerializer.TryDeserialize(stored.Value);
-        // An unreadable state, or a click on a card whose conversation has expired: say so, start afresh.
-        var fresh = state is null || (stored is null && input.CardString(ChoiceRecognizer.PromptField) is not null);
-        state ??= new DialogState();
-        var buffer = new BufferedTurn(input);
+        // An unreadable state, or a click on a question whose conversation has expired: say so, start afresh.
+        var fresh = state is null || (stored is null && input.ContinuesConversation);
+        var context = new DialogContext(dialogs, state ?? new DialogState(), input, notices);
         try
         {
-            await RunDialogsAsync(input, state, buffer, fresh, cancellationToken);
+            await RunDialogsAsync(context, fresh, cancellationToken);
         }
         catch (Exception exception) when (exception is UnknownDialogException or UnknownPromptException)
         {
             // The state names a dialog or question this version no longer has.
             LogStaleState(exception.GetType().Name);
-            state = new DialogState();
-            buffer = new BufferedTurn(input);
+            context = new DialogContext(dialogs, new DialogState(), input, notices);
             fresh = true;
-            await RunDialogsAsync(input, state, buffer, fresh, cancellationToken);
+            await RunDialogsAsync(context, fresh, cancellationToken);
         }
 
-        return (buffer, state, fresh);
+        return (context, fresh);
     }
 
-    private async Task RunDialogsAsync(DialogTurnInput input, DialogState state, BufferedTurn buffer, bool fresh,
-        CancellationToken cancellationToken)
+    private async Task RunDialogsAsync(DialogContext context, bool fresh, CancellationToken cancellationToken)
     {
-        var context = new DialogContext(dialogs, state, buffer, texts, presenter);
         if (fresh)
         {
-            await buffer.SendAsync(presenter.Notice(texts.Get("freshStart", input.Language), input.Language), cancellationToken);
+            await context.NoticeAsync(EngineNotice.FreshStart, cancellationToken);
         }
 
-        var interruption = Interruption.Recognize(input, texts.Words);
-        if (interruption is not null && state.Stack.Count > 0)
+        var raised = context.Input.Event;
+        if (raised is not null && context.State.Stack.Count > 0)
         {
-            if (!await InterruptionLayer.HandleAsync(context, interruption, cancellationToken))
+            if (!await DialogEvents.RaiseAsync(context, raised, cancellationToken))
             {
                 await context.BeginDialogAsync(rootDialogId, null, cancellationToken);
             }
@@ -114,14 +111,31 @@ public sealed partial class DialogTurnRunner(
             return;
         }
 
-        var result = fresh && state.Stack.Count == 0
+        var result = fresh && context.State.Stack.Count == 0
             ? DialogTurnResult.Empty
             : await context.ContinueDialogAsync(cancellationToken);
         if (result.Status == DialogTurnStatus.Empty)
         {
-            var rootOptions = interruption is null ? null : new DialogValues().SetId(CommandOption, interruption.Kind.ToString());
+            var rootOptions = raised is null ? null : new DialogValues().SetId(EventOption, raised.Name);
             await context.BeginDialogAsync(rootDialogId, rootOptions, cancellationToken);
         }
+    }
+
+    /// <summary>Applies the effects in order; returns the ids the channel gave to messages worth updating later.</summary>
+    private static async Task<Dictionary<string, string>> ApplyAsync(IReadOnlyList<TurnEffect> collected, ITurnEffects effects,
+        CancellationToken cancellationToken)
+    {
+        var remembered = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var effect in collected)
+        {
+            var id = await effects.ApplyAsync(effect, cancellationToken);
+            if (effect is SendMessage { Message.RememberAs: { } name } && id is not null)
+            {
+                remembered[name] = id;
+            }
+        }
+
+        return remembered;
     }
 
     /// <summary>Keeps the ids the channel gave to messages worth updating later; losing one to a race is harmless.</summary>

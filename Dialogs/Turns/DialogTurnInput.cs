@@ -2,35 +2,24 @@ using System.Text.Json;
 
 namespace SecretBot.Dialogs.Turns;
 
-public enum ConversationKind { Personal, GroupChat, Channel }
-
 /// <summary>
-/// What the dialogs see of an inbound activity. The host builds it; the dialogs never see HTTP,
-/// tokens or the connector.
+/// What the dialogs see of an inbound message. The host builds it, and may derive from it to carry
+/// what its own dialogs need (language, the person's preferences…); the engine never sees HTTP,
+/// tokens or the connector, and keeps none of this between turns.
 /// </summary>
 /// <param name="Text">What the person typed (mention removed), or null for a card click.</param>
 /// <param name="CardValue">The data of a clicked card action, or null.</param>
-/// <param name="Language">fr or en, as decided by the host (configuration, preference, locale).</param>
-/// <param name="ConversationKey">The conversation (a Teams channel thread is its own conversation).</param>
-/// <param name="UserKey">The person, for their preferences.</param>
 /// <param name="ReplyToId">The message a click came from, when it came from a card.</param>
-public sealed record DialogTurnInput(
-    string? Text,
-    JsonElement? CardValue,
-    string Language,
-    string ConversationKey,
-    string UserKey,
-    ConversationKind Kind,
-    string? ReplyToId = null)
+public record DialogTurnInput(string? Text, JsonElement? CardValue, string? ReplyToId = null)
 {
-    /// <summary>BE or FR when known (the person's choice, or the organisation's setting); null when it must be asked.</summary>
-    public string? Jurisdiction { get; init; }
+    /// <summary>A command or a button the host recognised ("aide", "retour", a topic button…), raised before any dialog continues.</summary>
+    public Events.DialogEvent? Event { get; init; }
 
-    /// <summary>What the Teams language suggests (fr-BE: BE, fr-FR: FR), offered first when the country is asked; never used silently.</summary>
-    public string? SuggestedJurisdiction { get; init; }
-
-    /// <summary>Whether this person may ask the organisation's référents (configured, and from the deploying organisation).</summary>
-    public bool CanAskReferents { get; init; }
+    /// <summary>
+    /// The click answers something the bot asked earlier (a question card): with no stored state
+    /// left, the conversation has expired and the person is told so.
+    /// </summary>
+    public bool ContinuesConversation { get; init; }
 
     public bool IsCardAction => CardValue is { ValueKind: JsonValueKind.Object };
 

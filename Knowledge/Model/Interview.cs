@@ -2,7 +2,7 @@ namespace SecretBot.Knowledge.Model;
 
 public sealed record Choice(string Id, LocalizedText Label, IReadOnlyList<string> SynonymsFr, IReadOnlyList<string> SynonymsEn)
 {
-    public IEnumerable<string> Synonyms(string language) => language == "en" ? SynonymsEn : SynonymsFr;
+    public IEnumerable<string> Synonyms(Language language) => language == Language.En ? SynonymsEn : SynonymsFr;
 }
 
 /// <summary>

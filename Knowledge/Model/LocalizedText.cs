@@ -3,7 +3,7 @@ namespace SecretBot.Knowledge.Model;
 /// <summary>A text a person reads, in French and English (both are required by the validator).</summary>
 public sealed record LocalizedText(string Fr, string En)
 {
-    public string In(string language) => language == "en" ? En : Fr;
+    public string In(Language language) => language == Language.En ? En : Fr;
 
     public override string ToString() => Fr;
 }

@@ -41,10 +41,10 @@ public sealed record Reference(
     /// "Code pénal (loi du 29 février 2024), livre II, art. 352"; "…, article à vérifier" when the
     /// number is not confirmed; "Cour de cassation, 13 mai 1987"; "Cour constitutionnelle, arrêt n° 44/2019 du 14 mars 2019".
     /// </summary>
-    public string Citation(string language)
+    public string Citation(Language language)
     {
         var code = Code.In(language);
-        var english = language == "en";
+        var english = language == Language.En;
         return Kind switch
         {
             ReferenceKind.Article when Article is { Length: > 0 } article => $"{code}, art. {article}",
@@ -57,14 +57,14 @@ public sealed record Reference(
     }
 
     /// <summary>"1er décembre 2026", "4 December 2026".</summary>
-    public static string LongDate(DateOnly? date, string language)
+    public static string LongDate(DateOnly? date, Language language)
     {
         if (date is not { } day)
         {
             return "";
         }
 
-        if (language == "en")
+        if (language == Language.En)
         {
             return day.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         }

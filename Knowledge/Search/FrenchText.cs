@@ -12,6 +12,9 @@ public static class FrenchText
 {
     private static readonly string[] Elisions = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"];
 
+    // Elisions typed with a space ("d accord"); not "t", which is the inversion's ("va-t-il").
+    private static readonly string[] SpacedElisions = ["l", "d", "j", "m", "n", "s", "c", "qu"];
+
     private static readonly HashSet<string> StopWords =
     [
         "le", "la", "les", "un", "une", "des", "du", "de", "et", "ou", "a", "au", "aux", "en", "dans", "sur", "pour", "par",
@@ -29,7 +32,11 @@ public static class FrenchText
         "es", "er", "ez", "ait", "ant", "ent", "ing", "ed", "s", "x", "e",
     ];
 
-    /// <summary>Lower case, accents removed, letters and digits only, single spaces, elisions removed.</summary>
+    /// <summary>
+    /// Lower case, accents removed, letters and digits only, single spaces, elisions removed — also
+    /// when typed with a space ("d accord" is "d'accord" is "accord"). The one normaliser of the
+    /// solution: search, routing, answers and commands all compare through it.
+    /// </summary>
     public static string Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -50,7 +57,7 @@ public static class FrenchText
         }
 
         var words = builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(StripElision);
-        return string.Join(' ', words.SelectMany(w => w.Split('\'', StringSplitOptions.RemoveEmptyEntries)));
+        return string.Join(' ', words.SelectMany(w => w.Split('\'', StringSplitOptions.RemoveEmptyEntries)).Where(w => !SpacedElisions.Contains(w)));
     }
 
     /// <summary>The stems of the meaningful words of a text.</summary>

@@ -18,7 +18,7 @@ public sealed class KnowledgeSearch
     private const double TitleWeight = 2;
     private const double TextWeight = 1;
 
-    // Urgent reflexes come first when their words are there (CONVERSATION.md: no question before the
+    // Urgent reflexes come first when their words are there (docs/conversation.md: no question before the
     // first useful answer); a topic's interview comes before a definition that shares its words.
     private const double UrgentBoost = 1.2;
     private const double InterviewBoost = 1.1;

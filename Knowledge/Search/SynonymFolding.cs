@@ -55,30 +55,3 @@ internal sealed class SynonymFolding
     /// <summary>The synonym stems (all but the heads' own), for forgiving a typo on one of them.</summary>
     public IEnumerable<KeyValuePair<string, string>> Folded => _stems;
 }
-
-internal static class EditDistance
-{
-    /// <summary>Whether two words differ by at most one insertion, deletion or substitution.</summary>
-    public static bool AtMostOne(string a, string b)
-    {
-        if (a.Length > b.Length)
-        {
-            (a, b) = (b, a);
-        }
-
-        if (b.Length - a.Length > 1)
-        {
-            return false;
-        }
-
-        var i = 0;
-        while (i < a.Length && a[i] == b[i])
-        {
-            i++;
-        }
-
-        return a.Length == b.Length
-            ? a.AsSpan(i + Math.Min(1, a.Length - i)).SequenceEqual(b.AsSpan(i + Math.Min(1, b.Length - i)))
-            : a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
-    }
-}
