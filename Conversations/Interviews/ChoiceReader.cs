@@ -15,6 +15,9 @@ namespace SecretBot.Conversations.Interviews;
 /// </summary>
 public static class ChoiceReader
 {
+    // A choice's forms are the same for every reply: normalised once per choice and language.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Choice, Language), HashSet<string>> FormsOf = new();
+
     public static (RecognitionKind Kind, Choice? Choice) Read(DialogTurnInput input, string topic, Question question, Language language)
     {
         if (input.IsCardAction)
@@ -33,7 +36,7 @@ public static class ChoiceReader
             return Found(question.Choices[number - 1]);
         }
 
-        var forms = question.Choices.ToDictionary(c => c, c => Forms(c, language));
+        var forms = question.Choices.ToDictionary(c => c, c => FormsOf.GetOrAdd((c, language), key => Forms(key.Item1, key.Item2)));
         return Single(question, c => forms[c].Contains(text))
                ?? Single(question, c => forms[c].Any(form => form.Length >= 2 && $" {text} ".Contains($" {form} ", StringComparison.Ordinal)))
                ?? (text.Length >= 5 ? Single(question, c => $" {FrenchText.Normalize(c.Label.In(language))} ".Contains($" {text} ", StringComparison.Ordinal)) : null)
