@@ -34,12 +34,55 @@ public sealed class MessageReaderTests
 
     [Theory]
     // A time word right after the negation is denied; one further away, about something else, is not.
-    [InlineData("il l'a frappée la semaine passée, ce n'est pas urgent", "urgent", false)]
-    [InlineData("elle ne veut pas rentrer ce soir parce que son père va la tuer", "soir", true)]
-    [InlineData("elle ne veut pas rentrer ce soir car il la frappe", "soir", true)]
-    [InlineData("pas de danger pour ce soir", "soir", false)]
-    public void ATimeWordAfterANegationIsDeniedOnlyWhenItIsWhatIsDenied(string text, string word, bool present) =>
-        Assert.Equal(present, Reader.Read(text).PresentStems.Contains(Stem(word)));
+    [InlineData("il l'a frappée la semaine passée, ce n'est pas urgent", false)]
+    [InlineData("elle ne veut pas rentrer ce soir parce que son père va la tuer", true)]
+    [InlineData("elle ne veut pas rentrer ce soir car il la frappe", true)]
+    [InlineData("pas de danger pour ce soir", false)]
+    // Only "now" is now: not last night, not every night.
+    [InlineData("hier soir il l'a frappée, elle est partie chez sa sœur", false)]
+    [InlineData("un enfant fait des cauchemars la nuit, je suis inquiète", false)]
+    [InlineData("il la frappe, elle a peur de rentrer cette nuit", true)]
+    // Here and now without a time word: at the door, just gone, on the spot.
+    [InlineData("le compagnon attend devant le centre avec un couteau", true)]
+    [InlineData("il vient de partir du foyer avec une corde", true)]
+    [InlineData("il avait un couteau la semaine passée", false)]
+    public void TheUrgentDangerReflexesNeedADangerSaidNow(string text, bool urgent) =>
+        Assert.Equal(urgent, Router.Decide(Jurisdiction.BE, text) is { Kind: RouteKind.Urgent } route
+                             && RealKnowledge.Value[Jurisdiction.BE].Lookups.First(l => l.Id == route.Id).Situation == Situations.Danger);
+
+    [Theory]
+    [InlineData("la police m'appelle pour l'adresse d'un jeune", true)]
+    [InlineData("un policier au téléphone veut savoir où habite un usager", true)]
+    [InlineData("puis-je appeler la police sans son accord ?", false)]
+    [InlineData("je viens d'appeler les gendarmes pour une femme battue", false)]
+    public void ThePoliceOnThePhoneIsThePoliceCallingNotSomeoneCallingThem(string text, bool urgent) =>
+        Assert.Equal(urgent, Router.Decide(Jurisdiction.FR, text) is { Kind: RouteKind.Urgent } route
+                             && RealKnowledge.Value[Jurisdiction.FR].Lookups.First(l => l.Id == route.Id).Situation == Situations.PolicePhone);
+
+    [Theory]
+    // "En parler" is the sharing question; "parler" alone in "venir parler d'une famille au commissariat" is not.
+    [InlineData("on m'a demandé de venir au commissariat pour parler d'une famille, je suis obligée ?", Topics.Police)]
+    [InlineData("la grand-mère veut savoir comment va son petit-fils", Topics.Share)]
+    [InlineData("il a un couteau dans son sac", Topics.Danger)]
+    public void AnIntentIsAWordOrAWholePhraseAndBringsItsTopicEvenWithoutKeywords(string text, string topic) =>
+        Assert.Equal(topic, Router.Decide(Jurisdiction.FR, text).Id);
+
+    [Theory]
+    [InlineData("le secret continue après la mort du patient ?", "fr.deceased")]
+    [InlineData("article 40, je suis fonctionnaire, je dois dénoncer tout délit ?", "fr.article-40")]
+    [InlineData("On me parle de l'article 40. Alors, suis-je tenue au secret professionnel ?", Topics.Bound)]
+    public void ALookUpNamedByItsOwnWordsAnswersUnlessTheQuestionIsAskedInAnotherSentence(string text, string expected) =>
+        Assert.Equal(expected, Router.Decide(Jurisdiction.FR, text).Id);
+
+    [Theory]
+    [InlineData("l'institutrice veut savoir pourquoi l'enfant est suivi", "school")]
+    [InlineData("puis-je en parler à l'école ?", "school")]
+    [InlineData("puis-je en parler à la famille ? je n'ai rien dit à personne", "family")]
+    // Where the speaker works is not whom the question names; and two possible partners pre-fill nothing.
+    [InlineData("je suis assistante sociale à l'hôpital, puis-je transmettre son évaluation au CPAS ?", null)]
+    [InlineData("puis-je parler de la situation avec le PMS avant d'en parler à l'école ?", null)]
+    public void ThePartnerIsTheOneAskingOrTheOneTheQuestionNames(string text, string? partner) =>
+        Assert.Equal(partner, Router.Decide(Jurisdiction.BE, text).Prefill.GetValueOrDefault("partner"));
 
     [Theory]
     [InlineData("le père est encore là et il la menace", true)]

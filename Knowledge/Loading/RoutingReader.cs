@@ -48,6 +48,7 @@ internal static class RoutingReader
         return new RoutingHints(intents, urgent)
         {
             Questions = TopicPhrases(file, root, "questions"),
+            QuestionVerbs = TopicPhrases(file, root, "question_verbs"),
             WhatToDo = Optional(file, root, "what_to_do"),
             PoliceActors = Optional(file, root, "police_actors"),
             Requests = Optional(file, root, "requests"),
@@ -56,6 +57,11 @@ internal static class RoutingReader
             Clitics = Optional(file, root, "clitics"),
             Now = Optional(file, root, "now"),
             NowAlone = Optional(file, root, "now_alone"),
+            UrgentInOrder = Optional(file, root, "urgent_in_order"),
+            Worries = Optional(file, root, "worries"),
+            DefinitionCues = Optional(file, root, "definition_cues"),
+            ContextCues = Optional(file, root, "context_cues"),
+            LookupCues = Map(file, root, "lookup_cues"),
             Negations = Optional(file, root, "negation"),
             NotNegations = Optional(file, root, "not_negation"),
             Past = Optional(file, root, "past"),
@@ -85,10 +91,13 @@ internal static class RoutingReader
     }
 
     /// <summary><c>question_forms: { puis je: [je peux, est-ce que je peux, …], … }</c>.</summary>
-    private static Dictionary<string, IReadOnlyList<string>> Forms(YamlFile file, YamlMappingNode root)
+    private static Dictionary<string, IReadOnlyList<string>> Forms(YamlFile file, YamlMappingNode root) => Map(file, root, "question_forms");
+
+    /// <summary>A map of names to lists of phrases.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> Map(YamlFile file, YamlMappingNode root, string key)
     {
         var forms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (file.Node(root, "question_forms", required: false) is YamlMappingNode map)
+        if (file.Node(root, key, required: false) is YamlMappingNode map)
         {
             foreach (var (name, value) in map.Children)
             {
@@ -116,11 +125,11 @@ internal static class RoutingReader
             var frameName = ((YamlScalarNode)name).Value ?? "";
             if (!Enum.TryParse<PrefillFrame>(frameName, ignoreCase: true, out var frame) || value is not YamlMappingNode rule)
             {
-                file.Report(name, $"prefill frame '{frameName}' is not speaker or partner (with questions and before)");
+                file.Report(name, $"prefill frame '{frameName}' is not speaker, partner or asker (with questions, and before except for asker)");
                 continue;
             }
 
-            rules[frame] = new PrefillRule(file.Strings(rule, "questions", required: true), file.Strings(rule, "before", required: true));
+            rules[frame] = new PrefillRule(file.Strings(rule, "questions", required: true), file.Strings(rule, "before", required: frame != PrefillFrame.Asker));
         }
 
         return rules;

@@ -31,6 +31,9 @@ public sealed record RoutingHints(
     /// <summary>Phrases that ask a topic's question outright ("puis-je en parler à", "suis-je tenue au secret").</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Questions { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>The verbs a topic's question is asked with after any question form ("peut-on échanger", "dois-je signaler").</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> QuestionVerbs { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Phrases that ask what to do ("que faire", "je fais quoi"): about a present danger, they ask the danger topic's question.</summary>
     public IReadOnlyList<string> WhatToDo { get; init; } = [];
 
@@ -56,6 +59,25 @@ public sealed record RoutingHints(
     /// <summary>Phrases that say a danger is happening here and now ("il est encore là", "en ce moment"): they count as "maintenant".</summary>
     public IReadOnlyList<string> Now { get; init; } = [];
 
+    /// <summary>Urgent situations whose cue words must come in order in one clause ("la police m'appelle", not "j'appelle la police").</summary>
+    public IReadOnlyList<string> UrgentInOrder { get; init; } = [];
+
+    /// <summary>Worry words: they ask the danger topic, but say no danger for the urgent reflexes or the danger pointer.</summary>
+    public IReadOnlyList<string> Worries { get; init; } = [];
+
+    /// <summary>Phrases that ask what something is ("c'est quoi", "que risque-t-on"): a definition that matches fairly well answers them.</summary>
+    public IReadOnlyList<string> DefinitionCues { get; init; } = [];
+
+    /// <summary>Where something would be said (Facebook, supervision): its look-up answers even "puis-je en parler ?".</summary>
+    public IReadOnlyList<string> ContextCues { get; init; } = [];
+
+    /// <summary>
+    /// Look-ups named by their distinctive phrases ("après la mort", "article 40"), by the end of
+    /// their id ("deceased" is be.deceased and fr.deceased): such a message gets the look-up, which
+    /// leads on to its topic.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> LookupCues { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Phrases that say "now" when they make a clause on their own ("…, là").</summary>
     public IReadOnlyList<string> NowAlone { get; init; } = [];
 
@@ -75,8 +97,11 @@ public sealed record RoutingHints(
     public IReadOnlyDictionary<PrefillFrame, PrefillRule> Prefill { get; init; } = new Dictionary<PrefillFrame, PrefillRule>();
 }
 
-/// <summary>How a message must name a choice for it to answer a question.</summary>
-public enum PrefillFrame { Speaker, Partner }
+/// <summary>
+/// How a message must name a choice for it to answer a question: as the speaker's own role, after
+/// a word like "à" or "avec", or as the one asking ("l'école veut savoir").
+/// </summary>
+public enum PrefillFrame { Speaker, Partner, Asker }
 
 /// <summary>The questions a frame answers, and the words that must come just before the choice's words.</summary>
 public sealed record PrefillRule(IReadOnlyList<string> Questions, IReadOnlyList<string> Before);

@@ -35,10 +35,14 @@ public sealed class Router
     private readonly List<HashSet<string>> _policeActors;
     private readonly List<string[]> _askers;
     private readonly List<string[]> _requests;
+    private readonly HashSet<string> _requestWords;
     private readonly string _dangerStem;
-    private readonly Dictionary<string, List<HashSet<string>>> _intents;
+    private readonly Dictionary<string, List<Intent>> _intents;
     private readonly List<string> _intentOrder;
-    private readonly List<(string Situation, List<HashSet<string>> Cues)> _urgent;
+    private readonly List<(string Situation, List<string[]> Cues, bool InOrder)> _urgent;
+    private readonly string[] _definitionCues;
+    private readonly string[] _contextCues;
+    private readonly List<(string IdEnd, string[] Phrases)> _lookupCues;
     private readonly Dictionary<PrefillFrame, (HashSet<string> Questions, List<string[]> Before)> _frames;
     // The word stems of each choice's synonyms and label, computed once per choice rather than for every message.
     private readonly ConcurrentDictionary<Choice, List<string[]>> _choiceWords = new(ReferenceEqualityComparer.Instance);
@@ -51,37 +55,26 @@ public sealed class Router
         _policeActors = knowledge.Routing.PoliceActors.Select(StemSet).Where(set => set.Count > 0).ToList();
         _askers = knowledge.Routing.PoliceActors.Concat(knowledge.Routing.CourtActors).Select(StemRow).Where(row => row.Length > 0).ToList();
         _requests = knowledge.Routing.Requests.Select(StemRow).Where(row => row.Length > 0).ToList();
+        _requestWords = knowledge.Routing.Requests.Select(FrenchText.Normalize).Where(r => !r.Contains(' ')).Select(search.WordStem)
+            .ToHashSet(StringComparer.Ordinal);
         _dangerStem = search.Stems(Topics.Danger).Single();
-        _intents = knowledge.Routing.Intents.ToDictionary(i => i.Key, i => i.Value.Select(StemSet).Where(set => set.Count > 0).ToList());
+        _intents = knowledge.Routing.Intents.ToDictionary(i => i.Key, i => i.Value.Select(IntentOf).Where(intent => intent.Stems.Count > 0).ToList());
         _intentOrder = knowledge.Routing.Intents.Keys.ToList();
         // The order of Situations.All decides between two urgencies: the police on the phone first.
         _urgent = Situations.All.Where(knowledge.Routing.UrgentCues.ContainsKey)
-            .Select(s => (s, knowledge.Routing.UrgentCues[s].Select(cue => StemSet(string.Join(' ', cue))).Where(set => set.Count > 0).ToList()))
+            .Select(s => (s, knowledge.Routing.UrgentCues[s].Select(cue => StemRow(string.Join(' ', cue))).Where(row => row.Length > 0).ToList(),
+                knowledge.Routing.UrgentInOrder.Contains(s)))
             .ToList();
-        _frames = knowledge.Routing.Prefill.ToDictionary(f => f.Key, f => (
+        _definitionCues = Padded(knowledge.Routing.DefinitionCues.Select(FrenchText.Normalize).ToArray());
+        _contextCues = Padded(knowledge.Routing.ContextCues.Select(FrenchText.Normalize).ToArray());
+        _lookupCues = knowledge.Routing.LookupCues.Select(c => (c.Key, Padded(c.Value.Select(FrenchText.Normalize).ToArray()))).ToList();
+        _frames = knowledge.Routing.Prefill.OrderBy(f => f.Key).ToDictionary(f => f.Key, f => (
             f.Value.Questions.ToHashSet(StringComparer.Ordinal),
             f.Value.Before.Select(phrase => FrenchText.Normalize(phrase).Split(' ')).ToList()));
     }
 
     // Below this lead over the runner-up, the bot asks instead of guessing.
     private const double ClearLead = 1.05;
-    // A definition answers "what is…" questions; without such a cue the person is asking about their situation.
-    private static readonly string[] DefinitionCues = Padded(
-    [
-        "c est quoi", "qu est ce", "definition", "que couvre", "qui est", "sanction", "risque", "peine", "amende", "difference",
-        "appartient", "delier", "lever le secret", "rgpd", "facebook", "reseaux sociaux", "whatsapp", "groupe ferme", "publier",
-        "supervision", "intervision", "analyse de pratique", "statistique", "condamnation", "chiffres", "what is", "what does",
-        "penalt", "social media", "confident necessaire", "concertation", "obligation de reserve", "liste des professions",
-        "quelles informations", "combien",
-    ]);
-
-    // Where something would be said, which has its own answer even when the message asks "puis-je en parler ?".
-    private static readonly string[] ContextCues = Padded(
-    [
-        "facebook", "reseaux sociaux", "reseau social", "whatsapp", "groupe ferme", "linkedin", "instagram", "social media",
-        "supervision", "intervision", "analyse de pratique",
-    ]);
-
     private static readonly HashSet<string> Greetings =
         ["bonjour", "salut", "hello", "hi", "hey", "coucou", "bonsoir", "menu", "start", "commencer", "debut"];
 
@@ -101,9 +94,23 @@ public sealed class Router
 
         // A danger the message denies or puts in the past is no urgency and no reason to go to the danger topic.
         var stems = reading.PresentStems;
-        if (UrgentSituation(stems) is { } situation)
+        if (UrgentSituation(reading) is { } situation)
         {
             return Route.To(RouteKind.Urgent, knowledge[jurisdiction].Urgent(situation).Id);
+        }
+
+        var padded = $" {normalized} ";
+        // A look-up named by its own distinctive words ("après la mort", "article 40") answers first, it leads on to its
+        // topic; but a question asked in another sentence is the question ("…l'article 40. Alors, suis-je tenue ?").
+        var askedSentence = reading.AskedClause is { } askedAt ? reading.Clauses[askedAt].Sentence : (int?)null;
+        foreach (var (idEnd, phrases) in _lookupCues)
+        {
+            if (reading.Clauses.Where(clause => askedSentence is null || clause.Sentence == askedSentence)
+                    .Any(clause => phrases.Any(phrase => $" {clause.Text} ".Contains(phrase + " ", StringComparison.Ordinal)))
+                && knowledge[jurisdiction].Lookups.FirstOrDefault(l => l.Id.EndsWith("." + idEnd, StringComparison.Ordinal)) is { } named)
+            {
+                return Route.To(RouteKind.Lookup, named.Id);
+            }
         }
 
         // The question asked outright decides, whatever else the message mentions. "Puis-je le dire ?"
@@ -111,9 +118,8 @@ public sealed class Router
         // are the ones asking ("le parquet veut savoir…"). "Que faire ?" is the police topic's question
         // when the police or the courts are in it, else the danger topic's, unless the message only
         // speaks of sharing with no danger in it.
-        var padded = $" {normalized} ";
         // "Puis-je en parler en supervision ?", "on peut poster sur Facebook ?": where it would be said has its own answer.
-        if (reading.AskedTopic == Topics.Share && ContextCues.Any(c => padded.Contains(c, StringComparison.Ordinal))
+        if (reading.AskedTopic == Topics.Share && _contextCues.Any(c => padded.Contains(c + " ", StringComparison.Ordinal))
             && search.SearchStems(jurisdiction, stems, max: 3).FirstOrDefault(hit => IsDefinition(jurisdiction, hit)) is { } context)
         {
             return Route.To(RouteKind.Lookup, context.Id);
@@ -123,8 +129,13 @@ public sealed class Router
         {
             Topics.Share when PoliceNamed(stems) || PoliceAsking(reading) => Topics.Police,
             null when PoliceAsking(reading) => Topics.Police,
-            null when reading.AsksWhatToDo && (PoliceNamed(stems) || IntentRank(Topics.Police, stems) is not null) => Topics.Police,
-            null when reading.AsksWhatToDo && (reading.SaysPresentDanger(_reader.DangerStems) || IntentRank(Topics.Share, stems) is null) => Topics.Danger,
+            null when reading.AsksWhatToDo && PoliceNamed(stems) => Topics.Police,
+            null when reading.AsksWhatToDo && reading.SaysPresentDanger(_reader.DangerStems) => Topics.Danger,
+            null when reading.AsksWhatToDo && IntentRank(Topics.Police, reading) is not null => Topics.Police,
+            null when reading.AsksWhatToDo && IntentRank(Topics.Share, reading) is null => Topics.Danger,
+            // Someone the person could share with, asking ("le bailleur demande si…", "la grand-mère veut savoir…").
+            null when !reading.AsksWhatToDo && !PoliceNamed(stems) && IntentRank(Topics.Police, reading) is null && PartnerAsking(jurisdiction, reading)
+                => Topics.Share,
             var topic => topic,
         };
         if (asked is not null && knowledge[jurisdiction].Interviews.ContainsKey(asked))
@@ -132,17 +143,22 @@ public sealed class Router
             return InterviewRoute(jurisdiction, asked, reading);
         }
 
-        var cue = DefinitionCues.Any(c => padded.Contains(c, StringComparison.Ordinal));
-        var found = search.SearchStems(jurisdiction, stems, max: 8);
+        var cue = _definitionCues.Any(c => padded.Contains(c + " ", StringComparison.Ordinal));
+        var found = search.SearchStems(jurisdiction, stems, max: 8).ToList();
         // "C'est quoi…", "quelles sanctions…": a definition that matches fairly well answers it.
         if (cue && found.FirstOrDefault(hit => IsDefinition(jurisdiction, hit)) is { } definition && definition.Score >= found[0].Score * 0.5)
         {
             return Route.To(RouteKind.Lookup, definition.Id);
         }
 
+        // A topic whose intent the message says is a candidate even when none of its keywords is there ("il a un couteau").
+        var baseScore = Math.Max(found.FirstOrDefault()?.Score ?? 1, 1) * 0.5;
+        found.AddRange(_intentOrder.Where(topic => IntentRank(topic, reading) is not null
+                && !found.Any(hit => hit.Kind == HitKind.Interview && hit.Id == topic) && knowledge[jurisdiction].Interviews.ContainsKey(topic))
+            .Select(topic => new SearchHit(HitKind.Interview, topic, baseScore)));
         var hits = found
             .Select(hit => IsDefinition(jurisdiction, hit) ? hit with { Score = hit.Score * 0.6 } : hit)
-            .Select(hit => hit.Kind == HitKind.Interview && IntentRank(hit.Id, stems) is { } rank
+            .Select(hit => hit.Kind == HitKind.Interview && IntentRank(hit.Id, reading) is { } rank
                 ? hit with { Score = hit.Score * IntentBoost * (1 + 0.6 * (_intents.Count - rank)) }
                 : hit)
             .OrderByDescending(hit => hit.Score)
@@ -184,20 +200,58 @@ public sealed class Router
 
     /// <summary>
     /// The urgent situation whose cue the message says in the present. In a danger cue, "danger"
-    /// stands for any word that says a danger ("urgent" + "arme", "tuer" + "ce soir").
+    /// stands for any word that says a danger ("urgent" + "arme", "tuer" + "ce soir"). A cue in
+    /// order must come in one clause, in that order ("la police m'appelle", not "j'appelle la police").
     /// </summary>
-    private string? UrgentSituation(HashSet<string> stems)
+    private string? UrgentSituation(MessageReading reading)
     {
-        foreach (var (situation, cues) in _urgent)
+        var stems = reading.PresentStems;
+        foreach (var (situation, cues, inOrder) in _urgent)
         {
             var dangerSaid = situation == Situations.Danger && stems.Overlaps(_reader.DangerStems);
-            if (cues.Any(cue => cue.All(word => stems.Contains(word) || (dangerSaid && word == _dangerStem))))
+            var said = inOrder
+                ? cues.Any(cue => reading.Clauses.Any(clause => InOrder(clause.Sequence, cue)))
+                : cues.Any(cue => cue.All(word => stems.Contains(word) || (dangerSaid && word == _dangerStem)));
+            if (said)
             {
                 return situation;
             }
         }
 
         return null;
+    }
+
+    /// <summary>Whether the words come in this order, each within a few words of the one before.</summary>
+    private static bool InOrder(IReadOnlyList<string> sequence, string[] words)
+    {
+        for (var start = 0; start < sequence.Count; start++)
+        {
+            if (sequence[start] != words[0])
+            {
+                continue;
+            }
+
+            var at = start;
+            var all = true;
+            foreach (var word in words.Skip(1))
+            {
+                var next = Enumerable.Range(at + 1, Math.Max(0, Math.Min(AskerReach, sequence.Count - at - 1))).FirstOrDefault(i => sequence[i] == word, -1);
+                if (next < 0)
+                {
+                    all = false;
+                    break;
+                }
+
+                at = next;
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private HashSet<string> StemSet(string? text) => search.Stems(text).ToHashSet(StringComparer.Ordinal);
@@ -228,10 +282,26 @@ public sealed class Router
     private static string[] Padded(string[] cues) => cues.Select(cue => $" {cue}").ToArray();
 
     /// <summary>The topic's place in routing.yaml's intents (0 weighs most) when one of its intents is in the message.</summary>
-    private int? IntentRank(string topic, HashSet<string> stems)
+    private int? IntentRank(string topic, MessageReading reading)
     {
         var rank = _intentOrder.IndexOf(topic);
-        return rank >= 0 && _intents[topic].Any(phrase => phrase.IsSubsetOf(stems)) ? rank : null;
+        return rank >= 0 && _intents[topic].Any(intent => intent.IsIn(reading)) ? rank : null;
+    }
+
+    private Intent IntentOf(string phrase)
+    {
+        var normalized = FrenchText.Normalize(phrase);
+        return new Intent(normalized.Contains(' ') ? $" {normalized} " : null, StemSet(phrase));
+    }
+
+    /// <summary>
+    /// One intent: a word, said in the present (not denied, not in the past); or a phrase, said as
+    /// such ("en parler", "menace de mort": not "parler" or "mort" alone), none of its words denied.
+    /// </summary>
+    private sealed record Intent(string? Phrase, HashSet<string> Stems)
+    {
+        public bool IsIn(MessageReading reading) =>
+            Stems.IsSubsetOf(reading.PresentStems) && (Phrase is null || $" {reading.Normalized} ".Contains(Phrase, StringComparison.Ordinal));
     }
 
     private bool IsDefinition(Jurisdiction jurisdiction, SearchHit hit) =>
@@ -255,8 +325,11 @@ public sealed class Router
         {
             foreach (var question in interview.Questions.Where(q => questions.Contains(q.Id)))
             {
-                var named = question.Choices.Where(choice => ChoiceWords(choice).Any(words => Named(reading, words, frame, before))).ToList();
-                if (named.Count == 1 && !question.Choices.Any(other => other != named[0] && ChoiceWords(other).Any(words => Mentioned(reading, words))))
+                var named = question.Choices.Where(choice => ChoiceWords(choice).Any(words => frame == PrefillFrame.Asker
+                    ? Asking(reading, words)
+                    : Named(reading, words, frame, before))).ToList();
+                // No other of its choices may be mentioned anywhere: a wrong pre-fill is worse than one more question.
+                if (named.Count == 1 && !question.Choices.Any(other => other != named[0] && ChoiceWords(other).Any(words => Mentioned(reading.Clauses, words))))
                 {
                     prefill[question.Id] = named[0].Id;
                 }
@@ -266,6 +339,18 @@ public sealed class Router
         return prefill;
     }
 
+    /// <summary>Whether one of the sharing topic's partners is the one asking ("l'école veut savoir", "le bailleur demande").</summary>
+    private bool PartnerAsking(Jurisdiction jurisdiction, MessageReading reading) =>
+        knowledge[jurisdiction].Interviews.TryGetValue(Topics.Share, out var share)
+        && share.Questions.Where(q => _frames.TryGetValue(PrefillFrame.Asker, out var asker) && asker.Questions.Contains(q.Id))
+            .SelectMany(q => q.Choices).SelectMany(ChoiceWords).Any(words => Asking(reading, words));
+
+    /// <summary>Whether a clause names <paramref name="words"/> as the one asking: a request a few words after ("l'école veut savoir").</summary>
+    private bool Asking(MessageReading reading, string[] words) =>
+        reading.Clauses.Any(clause => Enumerable.Range(0, Math.Max(0, clause.WordStems.Count - words.Length + 1))
+            .Any(start => words.Select((w, k) => clause.WordStems[start + k] == w).All(same => same)
+                          && clause.WordStems.Skip(start + words.Length).Take(AskerReach + 1).Any(_requestWords.Contains)));
+
     private List<string[]> ChoiceWords(Choice choice) => _choiceWords.GetOrAdd(choice, c =>
         c.SynonymsFr.Concat(c.SynonymsEn)
             .Select(synonym => FrenchText.Normalize(synonym).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(search.WordStem).ToArray())
@@ -273,9 +358,21 @@ public sealed class Router
             .ToList());
 
     /// <summary>Whether any clause holds <paramref name="words"/> in a row.</summary>
-    private static bool Mentioned(MessageReading reading, string[] words) =>
-        reading.Clauses.Any(clause => Enumerable.Range(0, Math.Max(0, clause.WordStems.Count - words.Length + 1))
+    private static bool Mentioned(IEnumerable<MessageReading.Clause> clauses, string[] words) =>
+        clauses.Any(clause => Enumerable.Range(0, Math.Max(0, clause.WordStems.Count - words.Length + 1))
             .Any(start => words.Select((w, k) => clause.WordStems[start + k] == w).All(same => same)));
+
+    /// <summary>
+    /// Where the one a question is asked of is named: the question's clause ("puis-je en parler à
+    /// l'école"), or a clause that begins with the frame's word right after it ("je peux en parler, à
+    /// sa mère ?") — not where the speaker says where they work or what comes next. Every clause when
+    /// no question is asked.
+    /// </summary>
+    private static IReadOnlyList<MessageReading.Clause> QuestionClauses(MessageReading reading, List<string[]> before) =>
+        reading.AskedClause is not { } asked
+            ? reading.Clauses
+            : reading.Clauses.Where((clause, c) => c == asked
+                || (c == asked + 1 && clause.Words.Count > 0 && before.Any(phrase => phrase.Length == 1 && phrase[0] == clause.Words[0]))).ToList();
 
     /// <summary>Whether a clause names <paramref name="words"/> right after one of the frame's words (small words skipped between).</summary>
     private static bool Named(MessageReading reading, string[] words, PrefillFrame frame, List<string[]> before)
@@ -283,17 +380,16 @@ public sealed class Router
         for (var c = 0; c < reading.Clauses.Count; c++)
         {
             var clause = reading.Clauses[c];
+            if (frame == PrefillFrame.Partner && !QuestionClauses(reading, before).Contains(clause))
+            {
+                continue;
+            }
+
             for (var start = 0; start + words.Length <= clause.WordStems.Count; start++)
             {
                 if (!words.Select((w, k) => clause.WordStems[start + k] == w).All(same => same))
                 {
                     continue;
-                }
-
-                var end = start;
-                while (end > 0 && Determiners.Contains(clause.Words[end - 1]))
-                {
-                    end--;
                 }
 
                 // "Assistante sociale, aucune menace…": a role said first thing, without an article, is the
@@ -303,9 +399,19 @@ public sealed class Router
                     return true;
                 }
 
-                if (before.Any(phrase => end >= phrase.Length && phrase.Select((w, k) => clause.Words[end - phrase.Length + k] == w).All(same => same)))
+                // The frame's words right before, small words skipped ("à l'école", "avec le psy"); each
+                // small word may itself end the frame ("à": "parler à", "as a": "work as a nurse").
+                for (var end = start; end >= 0; end--)
                 {
-                    return true;
+                    if (before.Any(phrase => end >= phrase.Length && phrase.Select((w, k) => clause.Words[end - phrase.Length + k] == w).All(same => same)))
+                    {
+                        return true;
+                    }
+
+                    if (end == 0 || !Determiners.Contains(clause.Words[end - 1]))
+                    {
+                        break;
+                    }
                 }
             }
         }

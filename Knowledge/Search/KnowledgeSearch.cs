@@ -75,13 +75,16 @@ public sealed class KnowledgeSearch
     /// <summary>One word's stem, folded into its synonym group's (without the phrase folding of <see cref="Stems"/>): for aligned word-by-word reading.</summary>
     public string WordStem(string normalizedWord) => _synonyms.Canonical(FrenchText.Stem(normalizedWord));
 
+    private const int ForgivenFrom = 7;
+
     /// <summary>
-    /// A stem the index does not know, on a longer word (6 letters or more), is read as the known
+    /// A stem the index does not know, on a longer word (a stem of 7 letters or more), is read as the known
     /// stem one edit away, or as the group of the synonym one edit away ("gendarmrie" is "police").
     /// </summary>
     public string Forgive(string stem)
     {
-        if (_idf.ContainsKey(stem) || stem.Length < 6)
+        // Shorter stems are often real words the index does not know ("agress" is not "adress").
+        if (_idf.ContainsKey(stem) || stem.Length < ForgivenFrom)
         {
             return stem;
         }
@@ -90,7 +93,7 @@ public sealed class KnowledgeSearch
         return _idf.Keys.Where(known => Math.Abs(known.Length - unknown.Length) <= 1 && EditDistance.AtMostOne(unknown, known))
                 .OrderByDescending(known => _idf[known])
                 .FirstOrDefault()
-            ?? _synonyms.Folded.Where(pair => pair.Key.Length >= 6 && Math.Abs(pair.Key.Length - unknown.Length) <= 1 && EditDistance.AtMostOne(unknown, pair.Key))
+            ?? _synonyms.Folded.Where(pair => pair.Key.Length >= ForgivenFrom && Math.Abs(pair.Key.Length - unknown.Length) <= 1 && EditDistance.AtMostOne(unknown, pair.Key))
                 .Select(pair => pair.Value)
                 .FirstOrDefault()
             ?? unknown;

@@ -46,8 +46,11 @@ public sealed partial class MessageReader
         _past = routing.Past.Select(p => FrenchText.Normalize(p.Replace("*", " xstarx ")).Split(' ')).ToList();
         _present = routing.Present.Select(FrenchText.Normalize).ToHashSet(StringComparer.Ordinal);
         _forms = new QuestionForms(routing.QuestionForms, routing.Clitics);
-        _questions = routing.Questions
-            .SelectMany(q => q.Value.Select(phrase => (q.Key, $" {_forms.Rewrite(FrenchText.Normalize(phrase))} ")))
+        // Every question form with every verb of a topic ("peut on" + "échanger"), besides the phrases written out.
+        var verbPhrases = routing.QuestionVerbs.SelectMany(q => routing.QuestionForms.Keys
+            .SelectMany(form => q.Value.Select(verb => (q.Key, $"{form} {verb}"))));
+        _questions = routing.Questions.SelectMany(q => q.Value.Select(phrase => (q.Key, phrase))).Concat(verbPhrases)
+            .Select(q => (q.Item1, $" {_forms.Rewrite(FrenchText.Normalize(q.Item2))} "))
             .Distinct().ToList();
         _whatToDo = routing.WhatToDo.Select(phrase => $" {FrenchText.Normalize(phrase)} ").Distinct().ToList();
         _now = routing.Now.Select(phrase => $" {FrenchText.Normalize(phrase)} ").ToList();
@@ -55,12 +58,16 @@ public sealed partial class MessageReader
         _nowStem = search.Stems("maintenant").Single();
         _urgency = routing.UrgentCues.GetValueOrDefault(Situations.Danger, []).SelectMany(cue => cue)
             .Where(word => word != Topics.Danger).SelectMany(search.Stems).ToHashSet(StringComparer.Ordinal);
+        // Single words only: a phrase ("menace de mort") would leave a common word ("mort") behind.
+        var worries = routing.Worries.SelectMany(search.Stems).ToHashSet(StringComparer.Ordinal);
         DangerStems = routing.Intents.GetValueOrDefault(Topics.Danger, []).Append(Topics.Danger)
+            .Where(intent => !FrenchText.Normalize(intent).Contains(' '))
             .SelectMany(search.Stems)
+            .Where(stem => !worries.Contains(stem))
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>The stems that say a danger: the danger topic's intents, "danger" and its synonyms.</summary>
+    /// <summary>The stems that say a danger: the danger topic's one-word intents, "danger" and its synonyms, worries aside.</summary>
     public IReadOnlySet<string> DangerStems { get; }
 
     public MessageReading Read(string? text)
@@ -71,11 +78,14 @@ public sealed partial class MessageReader
         var deniedOrPast = new HashSet<string>(StringComparer.Ordinal);
         string? asked = null;
         var askedAt = -1;
+        int? askedClause = null;
         var position = 0;
         // Typos forgiven once per message (nothing typed is kept after the message is read).
         var forgiven = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sentenceIndex = -1;
         foreach (var sentence in SentenceBreak().Split(text ?? ""))
         {
+            sentenceIndex++;
             // "n'" is kept as "ne": normalising drops elisions, and "personne n'est en danger" needs it.
             var parts = ClauseBreak().Split(NegativeElision().Replace(sentence, "ne "))
                 .Select(FrenchText.Normalize).Where(n => n.Length > 0).ToList();
@@ -94,7 +104,7 @@ public sealed partial class MessageReader
                     clauseStems.Add(_nowStem);
                 }
 
-                clauses.Add(new MessageReading.Clause(words, words.Select(_search.WordStem).ToList(), clauseStems, sequence));
+                clauses.Add(new MessageReading.Clause(words, words.Select(_search.WordStem).ToList(), clauseStems, sequence) { Sentence = sentenceIndex });
                 stems.UnionWith(clauseStems);
                 // What says a danger, and how soon ("immédiat", "ce soir"): denied or past, neither counts.
                 var dangers = clauseStems.Where(stem => DangerStems.Contains(stem) || _urgency.Contains(stem)).ToHashSet(StringComparer.Ordinal);
@@ -117,7 +127,7 @@ public sealed partial class MessageReader
                     var at = asking.LastIndexOf(phrase, StringComparison.Ordinal);
                     if (at >= 0 && position + at >= askedAt)
                     {
-                        (asked, askedAt) = (topic, position + at);
+                        (asked, askedAt, askedClause) = (topic, position + at, clauses.Count - 1);
                     }
                 }
 
@@ -131,7 +141,7 @@ public sealed partial class MessageReader
         present.ExceptWith(deniedOrPast);
         var all = string.Join(' ', clauses.Select(c => string.Join(' ', c.Words)));
         return new MessageReading(all, clauses, stems, present, deniedOrPast.Order(StringComparer.Ordinal).ToList(), asked,
-            _whatToDo.Any(phrase => $" {all} ".Contains(phrase, StringComparison.Ordinal)));
+            _whatToDo.Any(phrase => $" {all} ".Contains(phrase, StringComparison.Ordinal))) { AskedClause = askedClause };
     }
 
     /// <summary>The stems within reach of a negation word, with their rank among the meaningful words after it (0: right after).</summary>
@@ -194,7 +204,8 @@ public sealed partial class MessageReader
     [GeneratedRegex(@"\b[nN]['’]\s*")]
     private static partial Regex NegativeElision();
 
-    // Clauses end at punctuation and before "mais", "parce que", "car" / "but", "because": a negation reaches no further.
-    [GeneratedRegex(@"[,;:()\[\]«»""]+|\s(?=(?:mais|cependant|car|puisque|parce|but|however|because|since)\s)", RegexOptions.IgnoreCase)]
+    // Clauses end at punctuation and before "mais", "parce que", "car", "avant", "après" / "but", "because": a negation
+    // reaches no further, and the one a question is asked of is named in the question's own clause.
+    [GeneratedRegex(@"[,;:()\[\]«»""]+|\s(?=(?:mais|cependant|car|puisque|parce|avant|apres|après|but|however|because|since|before|after)\s)", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBreak();
 }

@@ -36,6 +36,9 @@ public sealed class MessageReading
     /// <summary>The topic whose question the message asks outright (the last one asked), or null.</summary>
     public string? AskedTopic { get; }
 
+    /// <summary>The clause in which <see cref="AskedTopic"/>'s question is asked, when one is.</summary>
+    public int? AskedClause { get; init; }
+
     /// <summary>Whether the message asks what to do ("que faire ?", "je fais quoi ?").</summary>
     public bool AsksWhatToDo { get; }
 
@@ -46,5 +49,12 @@ public sealed class MessageReading
     /// One clause: its normalised words, the stem of each word (same positions), and its meaningful
     /// stems in order (phrases and synonyms folded, typos forgiven) and as a set.
     /// </summary>
-    public sealed record Clause(IReadOnlyList<string> Words, IReadOnlyList<string> WordStems, IReadOnlySet<string> Stems, IReadOnlyList<string> Sequence);
+    public sealed record Clause(IReadOnlyList<string> Words, IReadOnlyList<string> WordStems, IReadOnlySet<string> Stems, IReadOnlyList<string> Sequence)
+    {
+        /// <summary>The sentence the clause belongs to (0 first).</summary>
+        public int Sentence { get; init; }
+
+        /// <summary>The clause's words as one normalised text.</summary>
+        public string Text => string.Join(' ', Words);
+    }
 }
