@@ -201,7 +201,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
         var replies = user.NewReplies();
         Assert.Contains("France", Say(replies));
         var question = replies.Last().Card()!;
-        Assert.Contains(question.Buttons(), b => ((string?)b["title"])?.EndsWith(". Aide sociale à l'enfance (ASE, MECS…)", StringComparison.Ordinal) == true);
+        Assert.Contains(RealKnowledge.Value.Interview(SecretBot.Knowledge.Model.Jurisdiction.FR, Topics.Bound).Questions[0].Choices[0].Label.Fr, question.Text());
     }
 
     [Fact]

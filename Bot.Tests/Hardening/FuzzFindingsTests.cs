@@ -43,6 +43,9 @@ public sealed class FuzzFindingsTests : IAsyncLifetime
         // DialogInputs built a JsonObject from the click's data, which throws on a duplicate key.
         { "a click whose data repeats a key", (user, _) => Splice(user.Execute(Button("topic", "topic", "share"), null),
             "\"topic\":\"share\"", "\"topic\":\"share\",\"topic\":\"police\"") },
+        // The engine kept a first command's name among the root's options, which hold ids only: a verb of free text threw.
+        { "a first click whose verb is free text", (user, _) => Splice(user.Execute(Button("topic", "topic", "share"), null),
+            "\"verb\":\"topic\"", "\"verb\":\"yf;?Q.stR[]F`ZU\"") },
         // SearchExtension read a parameter's name and the count without looking at their JSON type.
         { "a search whose parameter name is a number", (user, _) => Splice(user.Search("police"), "\"name\":\"query\"", "\"name\":42") },
         { "a search whose count is a string", (user, _) => Splice(user.Search("police"), "\"count\":5", "\"count\":\"5\"") },

@@ -23,9 +23,6 @@ public sealed partial class DialogTurnRunner(
     INoticePresenter notices,
     ILogger<DialogTurnRunner> logger)
 {
-    /// <summary>The root's begin option naming the event that started it, when a command came first.</summary>
-    public const string EventOption = "event";
-
     /// <summary>When the current store outage was noticed (a <see cref="Stopwatch"/> timestamp); 0 while the store answers.</summary>
     private long _downSince;
 
@@ -116,8 +113,9 @@ public sealed partial class DialogTurnRunner(
             : await context.ContinueDialogAsync(cancellationToken);
         if (result.Status == DialogTurnStatus.Empty)
         {
-            var rootOptions = raised is null ? null : new DialogValues().SetId(EventOption, raised.Name);
-            await context.BeginDialogAsync(rootDialogId, rootOptions, cancellationToken);
+            // A command said first thing begins the root, which reads it from the input's event (never stored: a
+            // button's verb is the client's text).
+            await context.BeginDialogAsync(rootDialogId, null, cancellationToken);
         }
     }
 
