@@ -43,6 +43,8 @@ public sealed class Router
     private readonly string[] _definitionCues;
     private readonly string[] _contextCues;
     private readonly List<(string IdEnd, string[] Phrases)> _lookupCues;
+    // The words of the sharing topic's partners, per country, for "l'école veut savoir".
+    private readonly Dictionary<Jurisdiction, List<string[]>> _partnerWords;
     private readonly Dictionary<PrefillFrame, (HashSet<string> Questions, List<string[]> Before)> _frames;
     // The word stems of each choice's synonyms and label, computed once per choice rather than for every message.
     private readonly ConcurrentDictionary<Choice, List<string[]>> _choiceWords = new(ReferenceEqualityComparer.Instance);
@@ -65,9 +67,14 @@ public sealed class Router
             .Select(s => (s, knowledge.Routing.UrgentCues[s].Select(cue => StemRow(string.Join(' ', cue))).Where(row => row.Length > 0).ToList(),
                 knowledge.Routing.UrgentInOrder.Contains(s)))
             .ToList();
-        _definitionCues = Padded(knowledge.Routing.DefinitionCues.Select(FrenchText.Normalize).ToArray());
-        _contextCues = Padded(knowledge.Routing.ContextCues.Select(FrenchText.Normalize).ToArray());
+        // Definition and context cues start a word and may go on ("sanction" is in "sanctions"); look-up cues are whole phrases.
+        _definitionCues = knowledge.Routing.DefinitionCues.Select(cue => $" {FrenchText.Normalize(cue)}").ToArray();
+        _contextCues = knowledge.Routing.ContextCues.Select(cue => $" {FrenchText.Normalize(cue)}").ToArray();
         _lookupCues = knowledge.Routing.LookupCues.Select(c => (c.Key, Padded(c.Value.Select(FrenchText.Normalize).ToArray()))).ToList();
+        _partnerWords = knowledge.Jurisdictions.ToDictionary(j => j.Key, j => j.Value.Interviews.TryGetValue(Topics.Share, out var share)
+            && knowledge.Routing.Prefill.TryGetValue(PrefillFrame.Asker, out var asker)
+                ? share.Questions.Where(q => asker.Questions.Contains(q.Id)).SelectMany(q => q.Choices).SelectMany(ChoiceWords).ToList()
+                : []);
         _frames = knowledge.Routing.Prefill.OrderBy(f => f.Key).ToDictionary(f => f.Key, f => (
             f.Value.Questions.ToHashSet(StringComparer.Ordinal),
             f.Value.Before.Select(phrase => FrenchText.Normalize(phrase).Split(' ')).ToList()));
@@ -99,14 +106,14 @@ public sealed class Router
             return Route.To(RouteKind.Urgent, knowledge[jurisdiction].Urgent(situation).Id);
         }
 
-        var padded = $" {normalized} ";
+        var padded = reading.Padded;
         // A look-up named by its own distinctive words ("après la mort", "article 40") answers first, it leads on to its
         // topic; but a question asked in another sentence is the question ("…l'article 40. Alors, suis-je tenue ?").
         var askedSentence = reading.AskedClause is { } askedAt ? reading.Clauses[askedAt].Sentence : (int?)null;
         foreach (var (idEnd, phrases) in _lookupCues)
         {
             if (reading.Clauses.Where(clause => askedSentence is null || clause.Sentence == askedSentence)
-                    .Any(clause => phrases.Any(phrase => $" {clause.Text} ".Contains(phrase + " ", StringComparison.Ordinal)))
+                    .Any(clause => phrases.Any(phrase => clause.Padded.Contains(phrase, StringComparison.Ordinal)))
                 && knowledge[jurisdiction].Lookups.FirstOrDefault(l => l.Id.EndsWith("." + idEnd, StringComparison.Ordinal)) is { } named)
             {
                 return Route.To(RouteKind.Lookup, named.Id);
@@ -119,7 +126,7 @@ public sealed class Router
         // when the police or the courts are in it, else the danger topic's, unless the message only
         // speaks of sharing with no danger in it.
         // "Puis-je en parler en supervision ?", "on peut poster sur Facebook ?": where it would be said has its own answer.
-        if (reading.AskedTopic == Topics.Share && _contextCues.Any(c => padded.Contains(c + " ", StringComparison.Ordinal))
+        if (reading.AskedTopic == Topics.Share && _contextCues.Any(c => padded.Contains(c, StringComparison.Ordinal))
             && search.SearchStems(jurisdiction, stems, max: 3).FirstOrDefault(hit => IsDefinition(jurisdiction, hit)) is { } context)
         {
             return Route.To(RouteKind.Lookup, context.Id);
@@ -143,7 +150,7 @@ public sealed class Router
             return InterviewRoute(jurisdiction, asked, reading);
         }
 
-        var cue = _definitionCues.Any(c => padded.Contains(c + " ", StringComparison.Ordinal));
+        var cue = _definitionCues.Any(c => padded.Contains(c, StringComparison.Ordinal));
         var found = search.SearchStems(jurisdiction, stems, max: 8).ToList();
         // "C'est quoi…", "quelles sanctions…": a definition that matches fairly well answers it.
         if (cue && found.FirstOrDefault(hit => IsDefinition(jurisdiction, hit)) is { } definition && definition.Score >= found[0].Score * 0.5)
@@ -269,17 +276,54 @@ public sealed class Router
     /// request within a few words ("la police veut", "le procureur demande", "le tribunal de la
     /// famille me demande"). "Le papa veut un rapport pour le tribunal" is the father asking.
     /// </summary>
-    private bool PoliceAsking(MessageReading reading) =>
-        reading.Clauses.Any(clause => _askers.SelectMany(asker => Positions(clause.Sequence, asker).Select(at => at + asker.Length))
-            .Any(end => _requests.Any(request => Enumerable.Range(end, AskerReach).Any(at => Positions(clause.Sequence, request).Contains(at)))));
+    private bool PoliceAsking(MessageReading reading)
+    {
+        foreach (var clause in reading.Clauses)
+        {
+            var sequence = clause.Sequence;
+            foreach (var asker in _askers)
+            {
+                for (var start = 0; start + asker.Length <= sequence.Count; start++)
+                {
+                    if (!At(sequence, start, asker))
+                    {
+                        continue;
+                    }
 
-    /// <summary>Where <paramref name="row"/> starts in <paramref name="sequence"/>.</summary>
-    private static IEnumerable<int> Positions(IReadOnlyList<string> sequence, string[] row) =>
-        Enumerable.Range(0, Math.Max(0, sequence.Count - row.Length + 1))
-            .Where(start => row.Select((stem, k) => sequence[start + k] == stem).All(same => same));
+                    var end = start + asker.Length;
+                    foreach (var request in _requests)
+                    {
+                        for (var at = end; at < end + AskerReach && at + request.Length <= sequence.Count; at++)
+                        {
+                            if (At(sequence, at, request))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
 
-    /// <summary>Cues with the space that starts a word, padded once rather than for every message.</summary>
-    private static string[] Padded(string[] cues) => cues.Select(cue => $" {cue}").ToArray();
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="row"/> stands at <paramref name="start"/> in <paramref name="sequence"/> (no allocation: this runs for every typed message).</summary>
+    private static bool At(IReadOnlyList<string> sequence, int start, string[] row)
+    {
+        for (var k = 0; k < row.Length; k++)
+        {
+            if (!string.Equals(sequence[start + k], row[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whole phrases, padded once rather than for every message.</summary>
+    private static string[] Padded(string[] cues) => cues.Select(cue => $" {cue} ").ToArray();
 
     /// <summary>The topic's place in routing.yaml's intents (0 weighs most) when one of its intents is in the message.</summary>
     private int? IntentRank(string topic, MessageReading reading)
@@ -301,7 +345,7 @@ public sealed class Router
     private sealed record Intent(string? Phrase, HashSet<string> Stems)
     {
         public bool IsIn(MessageReading reading) =>
-            Stems.IsSubsetOf(reading.PresentStems) && (Phrase is null || $" {reading.Normalized} ".Contains(Phrase, StringComparison.Ordinal));
+            Stems.IsSubsetOf(reading.PresentStems) && (Phrase is null || reading.Padded.Contains(Phrase, StringComparison.Ordinal));
     }
 
     private bool IsDefinition(Jurisdiction jurisdiction, SearchHit hit) =>
@@ -323,11 +367,12 @@ public sealed class Router
         var prefill = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (frame, (questions, before)) in _frames)
         {
+            var eligible = frame == PrefillFrame.Partner ? QuestionClauses(reading, before) : reading.Clauses;
             foreach (var question in interview.Questions.Where(q => questions.Contains(q.Id)))
             {
                 var named = question.Choices.Where(choice => ChoiceWords(choice).Any(words => frame == PrefillFrame.Asker
                     ? Asking(reading, words)
-                    : Named(reading, words, frame, before))).ToList();
+                    : Named(reading, words, frame, before, eligible))).ToList();
                 // No other of its choices may be mentioned anywhere: a wrong pre-fill is worse than one more question.
                 if (named.Count == 1 && !question.Choices.Any(other => other != named[0] && ChoiceWords(other).Any(words => Mentioned(reading.Clauses, words))))
                 {
@@ -341,15 +386,33 @@ public sealed class Router
 
     /// <summary>Whether one of the sharing topic's partners is the one asking ("l'école veut savoir", "le bailleur demande").</summary>
     private bool PartnerAsking(Jurisdiction jurisdiction, MessageReading reading) =>
-        knowledge[jurisdiction].Interviews.TryGetValue(Topics.Share, out var share)
-        && share.Questions.Where(q => _frames.TryGetValue(PrefillFrame.Asker, out var asker) && asker.Questions.Contains(q.Id))
-            .SelectMany(q => q.Choices).SelectMany(ChoiceWords).Any(words => Asking(reading, words));
+        _partnerWords.TryGetValue(jurisdiction, out var partners) && partners.Any(words => Asking(reading, words));
 
     /// <summary>Whether a clause names <paramref name="words"/> as the one asking: a request a few words after ("l'école veut savoir").</summary>
-    private bool Asking(MessageReading reading, string[] words) =>
-        reading.Clauses.Any(clause => Enumerable.Range(0, Math.Max(0, clause.WordStems.Count - words.Length + 1))
-            .Any(start => words.Select((w, k) => clause.WordStems[start + k] == w).All(same => same)
-                          && clause.WordStems.Skip(start + words.Length).Take(AskerReach + 1).Any(_requestWords.Contains)));
+    private bool Asking(MessageReading reading, string[] words)
+    {
+        foreach (var clause in reading.Clauses)
+        {
+            var stems = clause.WordStems;
+            for (var start = 0; start + words.Length <= stems.Count; start++)
+            {
+                if (!At(stems, start, words))
+                {
+                    continue;
+                }
+
+                for (var at = start + words.Length; at < stems.Count && at <= start + words.Length + AskerReach; at++)
+                {
+                    if (_requestWords.Contains(stems[at]))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 
     private List<string[]> ChoiceWords(Choice choice) => _choiceWords.GetOrAdd(choice, c =>
         c.SynonymsFr.Concat(c.SynonymsEn)
@@ -358,9 +421,21 @@ public sealed class Router
             .ToList());
 
     /// <summary>Whether any clause holds <paramref name="words"/> in a row.</summary>
-    private static bool Mentioned(IEnumerable<MessageReading.Clause> clauses, string[] words) =>
-        clauses.Any(clause => Enumerable.Range(0, Math.Max(0, clause.WordStems.Count - words.Length + 1))
-            .Any(start => words.Select((w, k) => clause.WordStems[start + k] == w).All(same => same)));
+    private static bool Mentioned(IEnumerable<MessageReading.Clause> clauses, string[] words)
+    {
+        foreach (var clause in clauses)
+        {
+            for (var start = 0; start + words.Length <= clause.WordStems.Count; start++)
+            {
+                if (At(clause.WordStems, start, words))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Where the one a question is asked of is named: the question's clause ("puis-je en parler à
@@ -375,19 +450,20 @@ public sealed class Router
                 || (c == asked + 1 && clause.Words.Count > 0 && before.Any(phrase => phrase.Length == 1 && phrase[0] == clause.Words[0]))).ToList();
 
     /// <summary>Whether a clause names <paramref name="words"/> right after one of the frame's words (small words skipped between).</summary>
-    private static bool Named(MessageReading reading, string[] words, PrefillFrame frame, List<string[]> before)
+    private static bool Named(MessageReading reading, string[] words, PrefillFrame frame, List<string[]> before,
+        IReadOnlyList<MessageReading.Clause> eligible)
     {
         for (var c = 0; c < reading.Clauses.Count; c++)
         {
             var clause = reading.Clauses[c];
-            if (frame == PrefillFrame.Partner && !QuestionClauses(reading, before).Contains(clause))
+            if (!eligible.Contains(clause))
             {
                 continue;
             }
 
             for (var start = 0; start + words.Length <= clause.WordStems.Count; start++)
             {
-                if (!words.Select((w, k) => clause.WordStems[start + k] == w).All(same => same))
+                if (!At(clause.WordStems, start, words))
                 {
                     continue;
                 }

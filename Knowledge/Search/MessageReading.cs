@@ -22,6 +22,11 @@ public sealed class MessageReading
     /// <summary>The whole message through <see cref="FrenchText.Normalize"/>.</summary>
     public string Normalized { get; }
 
+    /// <summary><see cref="Normalized"/> with a space at each end, to look for whole words and phrases.</summary>
+    public string Padded => _padded ??= $" {Normalized} ";
+
+    private string? _padded;
+
     public IReadOnlyList<Clause> Clauses { get; }
 
     /// <summary>Every stem of the message, synonyms folded.</summary>
@@ -54,7 +59,9 @@ public sealed class MessageReading
         /// <summary>The sentence the clause belongs to (0 first).</summary>
         public int Sentence { get; init; }
 
-        /// <summary>The clause's words as one normalised text.</summary>
-        public string Text => string.Join(' ', Words);
+        /// <summary>The clause's words as one normalised text, with a space at each end.</summary>
+        public string Padded => _padded ??= $" {string.Join(' ', Words)} ";
+
+        private string? _padded;
     }
 }
