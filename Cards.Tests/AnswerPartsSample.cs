@@ -49,7 +49,7 @@ public static class AnswerPartsSample
             ]),
             NotAlone(texts,
             [
-                new Contact(fr ? "Votre référent·e secret professionnel" : "Your professional secrecy referent", fr ? "au sein de votre service" : "in your service", null),
+                new Contact(fr ? "La personne référente secret professionnel" : "Your professional secrecy referent", fr ? "au sein de votre service" : "in your service", null),
                 new Contact("Aide-Info-Secret", "0800 00 000", new Uri("https://example.org/aide(info)")),
             ]),
             // Three long labels side by side get cut at 500 px: stacked, they stay whole.
@@ -59,7 +59,7 @@ public static class AnswerPartsSample
                 Button(texts["action.otherQuestion"], CardVerbs.OtherQuestion),
                 Button(texts["action.askReferent"], CardVerbs.AskReferent, (CardDataKeys.Topic, "share")),
             ]),
-            Footer(texts, "2026.11.1", new DateOnly(2026, 11, 24)),
+            Footer(texts, new DateOnly(2026, 11, 24), Jurisdiction.BE),
         ]);
     }
 }

@@ -54,12 +54,12 @@ public sealed class CardModelTests
     [Fact]
     public void AnExecuteButtonFallsBackToASubmitWithTheSameDataAndItsVerb()
     {
-        var execute = new ExecuteAction("L'école", "answer", new ActionData { ["topic"] = "share", ["choice"] = "school" }) { Style = ActionStyle.Positive };
+        var execute = new ExecuteAction("L’école", "answer", new ActionData { ["topic"] = "share", ["choice"] = "school" }) { Style = ActionStyle.Positive };
         var json = Card(new ActionSet([execute])).ToJsonObject()["body"]![0]!["actions"]![0]!;
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""
             {"type":"Action.Execute","verb":"answer","data":{"topic":"share","choice":"school"},
-             "fallback":{"type":"Action.Submit","data":{"topic":"share","choice":"school","verb":"answer"},"title":"L'école","style":"positive"},
-             "title":"L'école","style":"positive"}
+             "fallback":{"type":"Action.Submit","data":{"topic":"share","choice":"school","verb":"answer"},"title":"L’école","style":"positive"},
+             "title":"L’école","style":"positive"}
             """), json), json.ToJsonString());
     }
 

@@ -39,7 +39,7 @@ public static class CardSamples
             [new EmergencyNumber("112", language == Language.Fr ? "Urgences" : "Emergencies")])));
         yield return Sample("question-answered", AnsweredQuestionCard.Create(texts, words.Question(2, 4, choices: 4), "c2"));
         yield return Sample("welcome", WelcomeCard.Create(texts, new WelcomeCardInput(WelcomeScope.Personal, words.Topics, Jurisdiction.BE)));
-        yield return Sample("welcome-team", WelcomeCard.Create(texts, new WelcomeCardInput(WelcomeScope.Team, words.Topics, Jurisdiction.FR)));
+        yield return Sample("welcome-team", WelcomeCard.Create(texts, new WelcomeCardInput(WelcomeScope.Channel, words.Topics, Jurisdiction.FR)));
         yield return Sample("help", HelpCard.Create(texts, words.Topics));
         yield return Sample("not-understood", NotUnderstoodCard.Create(texts, words.Topics.Take(2).ToArray()));
         yield return Sample("not-understood-one", NotUnderstoodCard.Create(texts, words.Topics.Take(1).ToArray()));

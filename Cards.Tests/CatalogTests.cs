@@ -35,7 +35,7 @@ public sealed class CatalogTests
     {
         var json = QuestionCard.Create(Fr, Words.Question(2, 4, choices: 2)).ToJsonObject();
         var root = json["actions"]!.AsArray().Select(action => (string)action!["title"]!).ToArray();
-        Assert.Equal(["Pourquoi cette question ?", "Retour", "Annuler", "Autre sujet"], root);
+        Assert.Equal(new[] { "Pourquoi cette question ?", "Retour", "Annuler", "Autre sujet" }.Select(Typography.French), root);
 
         var toggle = json["actions"]![0]!;
         var target = (string?)toggle["targetElements"]![0];
@@ -72,13 +72,14 @@ public sealed class CatalogTests
     {
         var json = AnsweredQuestionCard.Create(Fr, Words.Question(2, 4, choices: 4), "c2").ToJsonObject();
         Assert.Empty(Actions(json));
-        Assert.Contains(Texts(json), text => text == "Votre réponse : L'école");
+        Assert.Contains(Texts(json), text => text == Typography.French("Votre réponse : L'école"));
         Assert.Throws<ArgumentException>(() => AnsweredQuestionCard.Create(Fr, Words.Question(2, 4, choices: 4), "nope"));
     }
 
     [Theory]
     [InlineData(WelcomeScope.Personal, "Choisissez un thème")]
-    [InlineData(WelcomeScope.Team, "mentionnez-moi")]
+    [InlineData(WelcomeScope.Channel, "mentionnez-moi")]
+    [InlineData(WelcomeScope.GroupChat, "cette conversation")]
     public void TheWelcomeCardGivesTopicsJurisdictionPromiseAndLimits(WelcomeScope scope, string how)
     {
         var json = WelcomeCard.Create(Fr, new WelcomeCardInput(scope, Words.Topics, Jurisdiction.BE)).ToJsonObject();
@@ -138,7 +139,7 @@ public sealed class CatalogTests
         Assert.Equal("attention", (string?)body[0]!["style"]);
         Assert.Contains(Texts(body[0]!), text => text.Contains("**112**", StringComparison.Ordinal));
         Assert.Equal(["tel:112", "tel:119"], Objects(body[0]!).Where(o => (string?)o["type"] == "Action.OpenUrl").Select(o => (string?)o["url"]));
-        Assert.Equal("Quelqu'un est en danger", (string?)body[1]!["text"]);
+        Assert.Equal(Typography.French("Quelqu'un est en danger"), (string?)body[1]!["text"]);
         Assert.StartsWith(Fr["emergency.title"], (string?)json["speak"]);
     }
 
@@ -148,7 +149,7 @@ public sealed class CatalogTests
         var facts = new[] { new SecretBot.Cards.Model.Fact("Fonction", "Travail social"), new SecretBot.Cards.Model.Fact("Avec qui", "L'école") };
         var partial = UnderstoodCard.Create(Fr, new UnderstoodInput("Puis-je partager ?", facts, Complete: false, [])).ToJsonObject();
         Assert.Equal([CardVerbs.CorrectUnderstood], Actions(partial).Select(a => (string?)a["verb"]));
-        Assert.Contains(Texts(partial), text => text == "Puis-je partager ?");
+        Assert.Contains(Texts(partial), text => text == Typography.French("Puis-je partager ?"));
 
         var complete = UnderstoodCard.Create(Fr, new UnderstoodInput("Puis-je partager ?", facts, Complete: true, [])).ToJsonObject();
         Assert.Equal([CardVerbs.ConfirmUnderstood, CardVerbs.CorrectUnderstood], Actions(complete).Select(a => (string?)a["verb"]));

@@ -11,7 +11,7 @@ public sealed class SampleWords(Language language)
 
     public IReadOnlyList<TopicChoice> Topics =>
     [
-        new("bound", fr ? "Suis-je tenu·e au secret ?" : "Am I bound by secrecy?"),
+        new("bound", fr ? "Le secret professionnel s’applique-t-il à moi ?" : "Am I bound by secrecy?"),
         new("share", fr ? "Puis-je partager avec ce partenaire ?" : "May I share with this partner?"),
         new("police", fr ? "La police ou la justice me demande" : "The police or a court is asking"),
         new("danger", fr ? "Quelqu'un est en danger" : "Someone is in danger"),
@@ -30,7 +30,7 @@ public sealed class SampleWords(Language language)
 
     private string ChoiceLabel(int i) => i switch
     {
-        1 => fr ? "Un·e collègue tenu·e au secret" : "A colleague bound by secrecy",
+        1 => fr ? "Une personne de l’équipe, elle aussi tenue au secret" : "A colleague bound by secrecy",
         2 => fr ? "L'école" : "The school",
         3 => fr ? "Un service partenaire (CPAS, SAJ…)" : "A partner service (social welfare, youth aid…)",
         4 => fr ? "Ma hiérarchie" : "My manager",

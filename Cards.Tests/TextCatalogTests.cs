@@ -26,11 +26,13 @@ public sealed class TextCatalogTests
     [Fact]
     public void TheBriefsWordsAreThere()
     {
-        Assert.Equal("Pourquoi cette question ?", Fr["action.why"]);
+        Assert.Equal(Typography.French("Pourquoi cette question ?"), Fr["action.why"]);
         Assert.Equal("Question 2 sur 4", Fr.Format("question.progress", 2, 4));
         Assert.Equal("Question 2 of 4", En.Format("question.progress", 2, 4));
-        Assert.Equal("Ne restez pas seul·e", Fr["notAlone.title"]);
-        Assert.Contains("je ne garde pas ce que vous écrivez", Fr["privacy.promise"], StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("À qui en parler", Fr["notAlone.title"]);
+        // Honest: the bot keeps nothing, Teams keeps the chat like any other.
+        Assert.Contains("ne garde rien", Fr["privacy.promise"], StringComparison.Ordinal);
+        Assert.Contains("historique Teams", Fr["privacy.promise"], StringComparison.Ordinal);
         Assert.Contains("pas un avis sur votre situation", Fr["footer.disclaimer"], StringComparison.Ordinal);
         Assert.Equal("fr", Fr.Tag);
         Assert.Equal("en", En.Tag);

@@ -16,40 +16,78 @@ namespace SecretBot.Cards.Catalog;
 /// </summary>
 public static class AnswerCard
 {
+    /// <summary>What a phone shows before anything is unfolded, at most (the answer card stays under it).</summary>
+    public const int VisibleBudget = 1000;
+
+    /// <summary>Key points always shown, whatever their length.</summary>
+    private const int MinKeyPoints = 3;
+
+    /// <summary>Key points shown at most before "plus de points".</summary>
+    private const int MaxKeyPoints = 4;
+
     /// <param name="canAskReferent">Whether the organisation configured a référents' channel.</param>
-    public static AdaptiveCard Create(TextCatalog texts, Answer answer, bool canAskReferent)
+    /// <param name="voted">The person voted on this answer: the card thanks them instead of offering the vote again.</param>
+    public static AdaptiveCard Create(TextCatalog texts, Answer answer, bool canAskReferent, bool voted = false)
     {
         var language = texts.Language;
         // Outcome titles already open with the verdict words (« Oui, à conditions… »): the banner shows the title.
         var verdict = answer.Title.In(language);
-        var spoken = $"{answer.InterviewTitle.In(language)}. {verdict}. {string.Join(" ", answer.KeyPoints.Select(k => k.In(language)))}";
-        return new AdaptiveCard(texts.Tag, spoken, spoken,
+        var keyPoints = answer.KeyPoints.Select(k => k.In(language)).ToList();
+        var spoken = $"{answer.InterviewTitle.In(language)}. {verdict}. {string.Join(" ", keyPoints)}";
+        // Whom to call is said once: the numbers of the emergency banner are not repeated below.
+        var contacts = answer.Resources.Where(r => !answer.Emergency.Contains(r)).Select(r => ToContact(r, language)).ToList();
+        var outcome = $"{answer.Topic}.{answer.OutcomeId}";
+
+        // Phone first: the verdict, three or four key points and whom to call fit one screen; the
+        // conditions (counted on their toggle), what the person said and the legal basis unfold.
+        IReadOnlyList<CardElement> Top(int shownPoints) =>
         [
             .. answer.Emergency.Count == 0 ? [] : new CardElement[] { Emergency(texts, EmergencyNumbers(answer.Emergency, language)) },
             Heading(answer.InterviewTitle.In(language)),
-            JurisdictionLine(texts, answer.Jurisdiction),
             Verdict(texts, new VerdictLine(KindOf(answer.Verdict), verdict)),
-            KeyPoints(texts, answer.KeyPoints.Select(k => k.In(language)).ToList()),
-            .. answer.Conditions.Count == 0
-                ? []
-                : new CardElement[] { Conditions(texts, answer.Conditions) },
-            .. answer.Given.Count == 0
-                ? []
-                : new CardElement[] { Facts(texts, answer.Given.Select(g => new Fact(g.Question.Text.In(language), g.Choice.Label.In(language))).ToList()) },
-            References(texts, answer.References.Select(r => ToLegalReference(texts, r)).ToList()),
-            NotAlone(texts, answer.Resources.Select(r => ToContact(r, language)).ToList()),
-            Footer(texts, answer.Version.Version, answer.Version.Date),
+            KeyPoints(texts, keyPoints.Take(shownPoints).ToList()),
+            .. contacts.Count == 0 ? [] : new CardElement[] { NotAlone(texts, contacts, brief: true) },
+        ];
+        IReadOnlyList<CardElement> Bottom() =>
+        [
+            Footer(texts, answer.Version.Date, answer.Jurisdiction),
             StackedButtons(
             [
                 Button(texts["action.editAnswers"], CardVerbs.EditAnswers, (CardDataKeys.Topic, answer.Topic)),
                 Button(texts["action.otherQuestion"], CardVerbs.OtherQuestion),
                 .. canAskReferent ? [Button(texts["action.askReferent"], CardVerbs.AskReferent, (CardDataKeys.Topic, answer.Topic))] : Array.Empty<ExecuteAction>(),
             ]),
-            new ActionSet(
-            [
-                Button(texts["feedback.useful"], CardVerbs.Feedback, (CardDataKeys.Outcome, $"{answer.Topic}.{answer.OutcomeId}"), (CardDataKeys.Rating, "up")),
-                Button(texts["feedback.notUseful"], CardVerbs.Feedback, (CardDataKeys.Outcome, $"{answer.Topic}.{answer.OutcomeId}"), (CardDataKeys.Rating, "down")),
-            ]) { Spacing = Spacing.Small },
+            voted
+                ? Note(texts["feedback.thanks"]) with { Spacing = Spacing.Small }
+                : new ActionSet(
+                [
+                    Button(texts["feedback.useful"], CardVerbs.Feedback, (CardDataKeys.Outcome, outcome), (CardDataKeys.Rating, "up")),
+                    Button(texts["feedback.notUseful"], CardVerbs.Feedback, (CardDataKeys.Outcome, outcome), (CardDataKeys.Rating, "down")),
+                ]) { Spacing = Spacing.Small },
+        ];
+
+        var shown = Math.Min(MaxKeyPoints, keyPoints.Count);
+        while (shown > MinKeyPoints && VisibleText.Length([.. Top(shown), .. Bottom()]) > VisibleBudget - 80)
+        {
+            shown--;
+        }
+
+        var more = keyPoints.Skip(shown).ToList();
+        return new AdaptiveCard(texts.Tag, spoken, spoken,
+        [
+            .. Top(shown),
+            .. more.Count == 0 ? [] : Unfold(texts.Format("keyPoints.more", more.Count), "answer-more", [NumberedList(more, first: shown + 1)]),
+            .. answer.Conditions.Count == 0
+                ? []
+                : Unfold(texts.Format("conditions.unfold", answer.Conditions.Count(c => c.Met), answer.Conditions.Count), "answer-conditions",
+                    [Conditions(texts, answer.Conditions, titled: false)]),
+            .. answer.Given.Count == 0
+                ? []
+                : Unfold(texts["facts.title"], "answer-facts",
+                    [Facts(texts, answer.Given.Select(g => new Fact(g.Question.Short.In(language), g.Choice.Label.In(language))).ToList(), titled: false)]),
+            .. Unfold(texts.Format("references.unfold", answer.References.Count), "answer-references",
+                [References(texts, answer.References.Select(r => ToLegalReference(texts, r)).ToList(), titled: false)]),
+            .. Bottom(),
         ]);
     }
 
@@ -88,5 +126,5 @@ public static class AnswerCard
     internal static Contact ToContact(Resource resource, Language language) =>
         new(resource.Name.In(language),
             string.Join(" · ", new[] { resource.Description.In(language), resource.Phone }.Where(s => !string.IsNullOrEmpty(s))),
-            resource.Url);
+            resource.Url, resource.Phone);
 }

@@ -29,7 +29,7 @@ public static class EscalationSummaryCard
             Verdict(texts, new VerdictLine(AnswerCard.KindOf(answer.Verdict), verdict)),
             SectionTitle(texts["escalation.answers"]),
             new FactSet(answer.Given.Select(g => new Fact(g.Question.Text.In(language), g.Choice.Label.In(language))).ToList()),
-            Footer(texts, answer.Version.Version, answer.Version.Date),
+            Footer(texts, answer.Version.Date),
         ]);
     }
 }

@@ -12,6 +12,9 @@ namespace SecretBot.Cards.Catalog;
 /// </summary>
 public static class LookupCard
 {
+    /// <summary>Key points shown before "voir les autres points": the card fits a phone's screen.</summary>
+    private const int MaxKeyPoints = 4;
+
     public static AdaptiveCard Create(TextCatalog texts, Lookup lookup, JurisdictionKnowledge sources, KnowledgeVersion version)
     {
         var language = texts.Language;
@@ -24,14 +27,17 @@ public static class LookupCard
         [
             .. urgent ? new CardElement[] { Note(texts["urgent.now"]) with { IsSubtle = false, Weight = TextWeight.Bolder } } : [],
             Heading(lookup.Title.In(language)),
-            JurisdictionLine(texts, sources.Jurisdiction),
             .. urgent
                 ? new CardElement[] { Verdict(texts, new VerdictLine(VerdictKind.Warning, lookup.Body.In(language))) }
                 : [Paragraph(lookup.Body.In(language))],
-            .. lookup.KeyPoints.Count == 0 ? [] : new CardElement[] { KeyPoints(texts, lookup.KeyPoints.Select(k => k.In(language)).ToList()) },
-            .. references.Count == 0 ? [] : new CardElement[] { References(texts, references) },
-            .. contacts.Count == 0 ? [] : new CardElement[] { NotAlone(texts, contacts) },
-            Footer(texts, version.Version, version.Date),
+            .. lookup.KeyPoints.Count == 0 ? [] : new CardElement[] { KeyPoints(texts, lookup.KeyPoints.Take(MaxKeyPoints).Select(k => k.In(language)).ToList()) },
+            .. lookup.KeyPoints.Count <= MaxKeyPoints
+                ? []
+                : Unfold(texts.Format("keyPoints.more", lookup.KeyPoints.Count - MaxKeyPoints), "lookup-more",
+                    [NumberedList(lookup.KeyPoints.Skip(MaxKeyPoints).Select(k => k.In(language)).ToList(), first: MaxKeyPoints + 1)]),
+            .. contacts.Count == 0 ? [] : new CardElement[] { NotAlone(texts, contacts, brief: true) },
+            .. references.Count == 0 ? [] : Unfold(texts.Format("references.unfold", references.Count), "lookup-references", [References(texts, references, titled: false)]),
+            Footer(texts, version.Date, sources.Jurisdiction),
             StackedButtons(
             [
                 .. lookup.FollowUpTopic is { } topic

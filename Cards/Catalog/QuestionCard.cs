@@ -49,7 +49,10 @@ public static class QuestionCard
     {
         if (question.ShowRetryHint)
             // Calm, not red: a reply the bot did not recognise is not the person's fault.
-            yield return new Container([Paragraph(texts["question.retryHint"])]) { Style = ContainerStyle.Emphasis };
+            yield return new Container([Paragraph(texts[question.MentionRequired ? "question.retryHintMention" : "question.retryHint"])])
+            {
+                Style = ContainerStyle.Emphasis,
+            };
     }
 
     private static IEnumerable<CardElement> HelpText(QuestionCardInput question)

@@ -35,6 +35,9 @@ public sealed record QuestionCardInput
     /// <summary>True when the card is asked again because a typed reply fitted no choice.</summary>
     public bool ShowRetryHint { get; init; }
 
+    /// <summary>In a channel or a group chat the bot hears only @mentions: the hint says "@SecretBot 2".</summary>
+    public bool MentionRequired { get; init; }
+
     /// <summary>The topic's title, shown above the question: what the bot understood the person asks.</summary>
     public string? TopicTitle { get; init; }
 

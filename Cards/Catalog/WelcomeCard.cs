@@ -5,8 +5,8 @@ using static SecretBot.Cards.Compose.CardParts;
 
 namespace SecretBot.Cards.Catalog;
 
-/// <summary>Where the bot was installed: a personal chat, or a team where it answers when mentioned.</summary>
-public enum WelcomeScope { Personal, Team }
+/// <summary>Where the bot speaks: a personal chat, or a group chat or a team's channel, where it answers when mentioned.</summary>
+public enum WelcomeScope { Personal, GroupChat, Channel }
 
 /// <param name="Jurisdiction">The law the person chose (or the organisation set); null when it is still to be asked.</param>
 public sealed record WelcomeCardInput(WelcomeScope Scope, IReadOnlyList<TopicChoice> Topics, Jurisdiction? Jurisdiction);
@@ -19,9 +19,13 @@ public static class WelcomeCard
 {
     public static AdaptiveCard Create(TextCatalog texts, WelcomeCardInput welcome)
     {
-        var team = welcome.Scope == WelcomeScope.Team;
-        var title = texts[team ? "welcome.teamTitle" : "welcome.title"];
-        var how = texts[team ? "welcome.teamHow" : "welcome.how"];
+        var title = texts[welcome.Scope == WelcomeScope.Personal ? "welcome.title" : "welcome.teamTitle"];
+        var how = texts[welcome.Scope switch
+        {
+            WelcomeScope.Channel => "welcome.teamHow",
+            WelcomeScope.GroupChat => "welcome.groupHow",
+            _ => "welcome.how",
+        }];
         var jurisdiction = welcome.Jurisdiction is { } known
             ? texts.Format("welcome.jurisdiction", texts.NameOf(known))
             : texts["welcome.jurisdictionAsk"];

@@ -11,16 +11,18 @@ public static partial class CardParts
         new([SectionTitle(texts["keyPoints.title"]), .. NumberedList(Require.Some(points, nameof(points))).Items]);
 
     /// <summary>Numbered rows, one each so that a long item wraps under its own text, not under its number.</summary>
-    public static Container NumberedList(IReadOnlyList<string> items) =>
+    /// <param name="first">The number of the first item (a list continued after "plus de points").</param>
+    public static Container NumberedList(IReadOnlyList<string> items, int first = 1) =>
         new(items.Select((item, index) => (CardElement)new ColumnSet([
-            new Column([new TextBlock($"{index + 1}.") { Weight = TextWeight.Bolder }]) { Width = ColumnWidth.Auto },
+            new Column([new TextBlock($"{index + first}.") { Weight = TextWeight.Bolder }]) { Width = ColumnWidth.Auto },
             new Column([new TextBlock(item)]) { Width = ColumnWidth.Stretch, Spacing = Spacing.Small },
         ]) { Spacing = Spacing.Small }).ToArray());
 
     /// <summary>Each condition with ✓ or ✗ and the word that says it, from the person's own answers.</summary>
-    public static Container Conditions(TextCatalog texts, IReadOnlyList<ConditionCheck> conditions) =>
+    /// <param name="titled">With its section title; without when a toggle already names it.</param>
+    public static Container Conditions(TextCatalog texts, IReadOnlyList<ConditionCheck> conditions, bool titled = true) =>
         new([
-            SectionTitle(texts["conditions.title"]),
+            .. titled ? new CardElement[] { SectionTitle(texts["conditions.title"]) } : [],
             .. Require.Some(conditions, nameof(conditions)).Select(condition => (CardElement)new RichTextBlock([
                 new TextRun(texts[condition.Met ? "conditions.met" : "conditions.notMet"])
                 {
@@ -33,6 +35,7 @@ public static partial class CardParts
         ]);
 
     /// <summary>"Vous m'avez dit": the person's answers as question / answer pairs.</summary>
-    public static Container Facts(TextCatalog texts, IReadOnlyList<Fact> facts) =>
-        new([SectionTitle(texts["facts.title"]), new FactSet(facts)]);
+    /// <param name="titled">With its section title; without when a toggle already names it.</param>
+    public static Container Facts(TextCatalog texts, IReadOnlyList<Fact> facts, bool titled = true) =>
+        new([.. titled ? new CardElement[] { SectionTitle(texts["facts.title"]) } : [], new FactSet(facts)]);
 }

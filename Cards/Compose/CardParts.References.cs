@@ -10,9 +10,10 @@ public static partial class CardParts
     /// its source, and the statute's own words (or, unchecked, the summary) behind a toggle. Ids are
     /// numbered so that toggles never collide in a card.
     /// </summary>
-    public static Container References(TextCatalog texts, IReadOnlyList<LegalReference> references) =>
+    /// <param name="titled">With its section title; without when a toggle already names it.</param>
+    public static Container References(TextCatalog texts, IReadOnlyList<LegalReference> references, bool titled = true) =>
         new([
-            SectionTitle(texts["references.title"]),
+            .. titled ? new CardElement[] { SectionTitle(texts["references.title"]) } : [],
             .. Require.Some(references, nameof(references)).SelectMany((reference, index) => Reference(texts, reference, index + 1)),
         ]);
 

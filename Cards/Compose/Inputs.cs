@@ -31,5 +31,5 @@ public sealed record VerdictLine(VerdictKind Kind, string Label);
 /// </summary>
 public sealed record LegalReference(string Title, Uri? Url, string Status, string? StatuteText, string? Summary = null, string? Penalty = null);
 
-/// <summary>Someone to talk to: a role or a service, how to reach them, a link.</summary>
-public sealed record Contact(string Name, string? Detail, Uri? Url);
+/// <summary>Someone to talk to: a role or a service, what they are for and how to reach them, a link, their number.</summary>
+public sealed record Contact(string Name, string? Detail, Uri? Url, string? Phone = null);

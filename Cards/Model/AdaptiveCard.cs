@@ -23,8 +23,8 @@ public sealed record AdaptiveCard(string Lang, string Speak, string FallbackText
     public string Schema => "http://adaptivecards.io/schemas/adaptive-card.json";
 
     public string Lang { get; } = Require.Text(Lang, nameof(Lang));
-    public string Speak { get; } = Require.Text(Speak, nameof(Speak));
-    public string FallbackText { get; } = Require.Text(FallbackText, nameof(FallbackText));
+    public string Speak { get; } = CardTypography.Typeset(Lang, Require.Text(Speak, nameof(Speak)));
+    public string FallbackText { get; } = CardTypography.Typeset(Lang, Require.Text(FallbackText, nameof(FallbackText)));
 
     public IReadOnlyList<CardElement> Body { get; } = Require.Some(Body, nameof(Body));
 
@@ -38,7 +38,8 @@ public sealed record AdaptiveCard(string Lang, string Speak, string FallbackText
     [JsonPropertyName("msteams")]
     public MsTeams MsTeams { get; } = new();
 
-    public JsonObject ToJsonObject() => JsonSerializer.SerializeToNode(this, CardJson.Options)!.AsObject();
+    /// <summary>The card as JSON, every text typeset for its language (<see cref="CardTypography"/>).</summary>
+    public JsonObject ToJsonObject() => CardTypography.Typeset(Lang, JsonSerializer.SerializeToNode(this, CardJson.Options)!.AsObject());
 
-    public string ToJson() => JsonSerializer.Serialize(this, CardJson.Options);
+    public string ToJson() => ToJsonObject().ToJsonString(CardJson.Options);
 }

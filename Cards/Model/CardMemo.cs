@@ -21,7 +21,7 @@ public sealed class CardMemo(int capacity = 1024)
         if (!_cards.TryGetValue(key, out var drawn))
         {
             var card = draw();
-            drawn = new Drawn(card.FallbackText, JsonSerializer.SerializeToUtf8Bytes(card, CardJson.Options));
+            drawn = new Drawn(card.FallbackText, JsonSerializer.SerializeToUtf8Bytes(card.ToJsonObject(), CardJson.Options));
             if (_cards.Count < capacity)
             {
                 _cards.TryAdd(key, drawn);

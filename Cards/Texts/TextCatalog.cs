@@ -7,7 +7,7 @@ namespace SecretBot.Cards.Texts;
 
 /// <summary>
 /// Every sentence the bot says of its own, in French and English, read from the embedded
-/// <c>texts.json</c>: the cards' words (buttons, titles, promises) and the notices (busy, expired,
+/// <c>texts.json</c> and typeset as printed (<see cref="Typography"/>): the cards' words (buttons, titles, promises) and the notices (busy, expired,
 /// cancelled…). What is said about the law comes from the knowledge, not from here. Both languages
 /// hold the same keys (a test checks it).
 /// </summary>
@@ -57,8 +57,9 @@ public sealed class TextCatalog
             language =>
             {
                 var tag = language.Tag();
+                Func<string, string> typeset = language == Language.Fr ? Typography.French : Typography.English;
                 return byLanguage.TryGetValue(tag, out var texts)
-                    ? new TextCatalog(language, texts.ToFrozenDictionary(StringComparer.Ordinal))
+                    ? new TextCatalog(language, texts.ToFrozenDictionary(t => t.Key, t => typeset(t.Value), StringComparer.Ordinal))
                     : throw new InvalidOperationException($"{ResourceName} has no '{tag}' section.");
             });
     }

@@ -4,7 +4,7 @@ using SecretBot.Protocol.Configuration;
 namespace SecretBot.Conversations.Escalation;
 
 /// <summary>
-/// The référents' channel (section <c>Escalation</c>): where "Demander l'avis d'un·e référent·e"
+/// The référents' channel (section <c>Escalation</c>): where "Demander l’avis de la personne référente"
 /// posts. Without a channel id the button is not offered. Only people of the deploying
 /// organisation may post there: the channel's tenant, and the tenants listed in
 /// <c>Escalation:AllowedTenants</c>. Each person may post <c>Escalation:PostsPerPerson</c> requests,
@@ -40,7 +40,7 @@ public sealed record EscalationOptions(string? ChannelId, string? ChannelName, s
 
         return options with
         {
-            ChannelName = options.ChannelName ?? (options.IsConfigured ? "référent·es" : null),
+            ChannelName = options.ChannelName ?? (options.IsConfigured ? "personnes référentes" : null),
             AllowedTenants = Settings.List(section, "AllowedTenants").ToHashSet(StringComparer.OrdinalIgnoreCase),
             PostsPerPerson = Settings.Int(section, "PostsPerPerson", 1, 100) ?? options.PostsPerPerson,
             PostsPerConversation = Settings.Int(section, "PostsPerConversation", 1, 100) ?? options.PostsPerConversation,

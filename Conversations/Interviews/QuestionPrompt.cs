@@ -50,7 +50,11 @@ public sealed class QuestionPrompt(KnowledgeBase knowledge) : Prompt(Name)
     {
         var language = context.Conversation().Language;
         var texts = TextCatalog.For(language);
-        var input = CardInput(instance, language) with { ShowRetryHint = ask != PromptAsk.Question };
+        var input = CardInput(instance, language) with
+        {
+            ShowRetryHint = ask != PromptAsk.Question,
+            MentionRequired = context.Conversation().Kind != ConversationKind.Personal,
+        };
         var (_, card) = _cards.Get(Key("question", language, input, null), () => QuestionCard.Create(texts, input));
         return new OutgoingMessage(ask == PromptAsk.StartOver ? texts["notice.startOverOffer"] : input.Text, card);
     }
@@ -105,7 +109,7 @@ public sealed class QuestionPrompt(KnowledgeBase knowledge) : Prompt(Name)
     private static string Key(string card, Language language, QuestionCardInput input, string? chosen) => CardMemo.Key(
     [
         card, language, input.Topic, input.TopicTitle, input.QuestionId, input.Text, input.Help, input.Progress.Number, input.Progress.Total,
-        input.ShowRetryHint, chosen, .. input.Choices.SelectMany(choice => new[] { choice.Id, choice.Label.In(language) }),
+        input.ShowRetryHint, input.MentionRequired, chosen, .. input.Choices.SelectMany(choice => new[] { choice.Id, choice.Label.In(language) }),
         .. input.Emergency.Select(number => $"{number.Number}={number.Name}"),
     ]);
 }

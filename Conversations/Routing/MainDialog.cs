@@ -21,7 +21,7 @@ namespace SecretBot.Conversations.Routing;
 /// (welcome, urgent reflexes, look-up, interview, or a choice of topics), settles the product's
 /// commands through one table — whether typed ("langue"), clicked ("Changer de langue") or raised
 /// while an interview runs — and keeps the last interview's answers ("modifier mes réponses",
-/// "demander l'avis d'un·e référent·e"). Preferences, votes and posts are effects, applied once
+/// "demander l’avis de la personne référente"). Preferences, votes and posts are effects, applied once
 /// the turn is saved.
 /// </summary>
 public sealed class MainDialog : Dialog
@@ -116,7 +116,7 @@ public sealed class MainDialog : Dialog
         }
 
         await context.CancelAboveAsync(main);
-        await SendCardAsync(context, WelcomeCard.Create(Texts(context), new WelcomeCardInput(WelcomeScope.Personal, TopicChoices(context),
+        await SendCardAsync(context, WelcomeCard.Create(Texts(context), new WelcomeCardInput(context.Conversation().Scope, TopicChoices(context),
             context.Conversation().Jurisdiction)), cancellationToken);
         return true;
     }
@@ -130,8 +130,7 @@ public sealed class MainDialog : Dialog
         switch (route.Kind)
         {
             case RouteKind.Welcome:
-                await SendCardAsync(context, WelcomeCard.Create(texts, new WelcomeCardInput(
-                    conversation.Kind == ConversationKind.Personal ? WelcomeScope.Personal : WelcomeScope.Team, TopicChoices(context),
+                await SendCardAsync(context, WelcomeCard.Create(texts, new WelcomeCardInput(conversation.Scope, TopicChoices(context),
                     conversation.Jurisdiction)), cancellationToken);
                 break;
             case RouteKind.Urgent or RouteKind.Lookup:

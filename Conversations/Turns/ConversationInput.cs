@@ -26,6 +26,14 @@ public sealed record ConversationInput(string? Text, JsonElement? CardValue, str
     /// <summary>Whether this person may ask the organisation's référents (configured, and from the deploying organisation).</summary>
     public bool CanAskReferents { get; init; }
 
+    /// <summary>Where the bot speaks, as the cards name it (« ce canal », « cette conversation »).</summary>
+    public Cards.Catalog.WelcomeScope Scope => Kind switch
+    {
+        ConversationKind.Channel => Cards.Catalog.WelcomeScope.Channel,
+        ConversationKind.GroupChat => Cards.Catalog.WelcomeScope.GroupChat,
+        _ => Cards.Catalog.WelcomeScope.Personal,
+    };
+
     /// <summary>The law to show before the country is chosen (look-ups, welcome topics): the locale's suggestion, else Belgium. The card names it.</summary>
     public Jurisdiction ShownJurisdiction => Jurisdiction ?? SuggestedJurisdiction ?? Knowledge.Model.Jurisdiction.BE;
 }

@@ -102,7 +102,7 @@ public sealed class TurnHandler(
         if (input.Kind != ConversationKind.Personal && identifyingDetails.AreIn(text))
         {
             // Everyone in the channel reads the thread: a discreet word first, never repeating the detail.
-            var reminder = ChannelPrivacyReminderCard.Create(TextCatalog.For(input.Language));
+            var reminder = ChannelPrivacyReminderCard.Create(TextCatalog.For(input.Language), input.Scope);
             await effects.ApplyAsync(new SendMessage(new OutgoingMessage(reminder.FallbackText, reminder.ToJsonObject())), cancellationToken);
         }
 
@@ -137,8 +137,7 @@ public sealed class TurnHandler(
     {
         var input = await InputAsync(turn, null, cancellationToken);
         var topics = Topics.All.Select(t => new TopicChoice(t, knowledge.Interview(input.ShownJurisdiction, t).Title.In(input.Language))).ToList();
-        var scope = input.Kind == ConversationKind.Personal ? WelcomeScope.Personal : WelcomeScope.Team;
-        var card = WelcomeCard.Create(TextCatalog.For(input.Language), new WelcomeCardInput(scope, topics, input.Jurisdiction));
+        var card = WelcomeCard.Create(TextCatalog.For(input.Language), new WelcomeCardInput(input.Scope, topics, input.Jurisdiction));
         await Effects(turn, input).ApplyAsync(new SendMessage(new OutgoingMessage(card.FallbackText, card.ToJsonObject())), cancellationToken);
     }
 

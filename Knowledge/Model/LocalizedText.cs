@@ -1,8 +1,18 @@
 namespace SecretBot.Knowledge.Model;
 
-/// <summary>A text a person reads, in French and English (both are required by the validator).</summary>
-public sealed record LocalizedText(string Fr, string En)
+/// <summary>A text a person reads, in French and English (both are required by the validator), typeset as printed (<see cref="Typography"/>).</summary>
+public sealed record LocalizedText
 {
+    public LocalizedText(string fr, string en)
+    {
+        Fr = Typography.French(fr);
+        En = Typography.English(en);
+    }
+
+    public string Fr { get; }
+
+    public string En { get; }
+
     public string In(Language language) => language == Language.En ? En : Fr;
 
     public override string ToString() => Fr;
