@@ -9,7 +9,8 @@ namespace SecretBot.Cards.Tests;
 
 /// <summary>
 /// What every card SecretBot sends must satisfy: the official Adaptive Card 1.5 schema, Teams'
-/// full width, the size limit, and the accessibility rules (text, titles, alternative text).
+/// full width, the size limit, the accessibility rules (text, titles, alternative text), the
+/// phone's budget of visible characters and French typography (<see cref="PrintedCard"/>).
 /// </summary>
 public static class CardAssertions
 {
@@ -50,6 +51,9 @@ public static class CardAssertions
         }
         foreach (var node in Objects(card))
             problems.AddRange(ElementProblems(node));
+        if (PrintedCard.VisibleLength(card) is var visible && visible > PrintedCard.VisibleBudget)
+            problems.Add($"{visible} characters show before anything is unfolded; a phone takes {PrintedCard.VisibleBudget}");
+        problems.AddRange(PrintedCard.TypographyProblems(card));
         return problems;
     }
 

@@ -14,8 +14,15 @@ public static class CardReading
         ?? throw new Xunit.Sdk.XunitException($"No button {verb} {key}={value} on the card:\n{card.Text()}\nButtons: " +
                                               string.Join(", ", card.Buttons().Select(b => $"{b["verb"]} {b["data"]?.ToJsonString()}")));
 
-    public static string Text(this JsonObject card) => string.Join("\n", Objects(card)
-        .Where(o => o["text"] is JsonValue).Select(o => (string)o["text"]!));
+    /// <summary>
+    /// The card's texts as words, typography aside (no-break spaces read as spaces, ’ as '): what
+    /// a test looks for is what the card says; how it is typeset is checked on every card apart.
+    /// </summary>
+    public static string Text(this JsonObject card) => Plain(string.Join("\n", Objects(card)
+        .Where(o => o["text"] is JsonValue).Select(o => (string)o["text"]!)));
+
+    /// <summary>Typography aside: no-break spaces as spaces, the typographic apostrophe as '.</summary>
+    public static string Plain(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ').Replace('’', '\'');
 
     private static IEnumerable<JsonObject> Objects(JsonNode? node) => node switch
     {

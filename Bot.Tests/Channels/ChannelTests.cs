@@ -10,7 +10,7 @@ namespace SecretBot.Bot.Tests.Channels;
 /// <summary>A team channel during a case meeting: mentions, threads, several people answering, the privacy reminder, the search box.</summary>
 public sealed class ChannelTests : IAsyncLifetime
 {
-    private static readonly string Reminder = TextCatalog.For(Language.Fr)["channelReminder.text"];
+    private static readonly string Reminder = CardReading.Plain(TextCatalog.For(Language.Fr)["channelReminder.text"]);
     private LocalConnector _connector = null!;
     private BotHost _bot = null!;
 
@@ -54,6 +54,35 @@ public sealed class ChannelTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("channel")]
+    [InlineData("groupChat")]
+    public async Task AnAnsweredQuestionIsReplacedForEveryoneNotOnlyForWhoClicked(string conversationType)
+    {
+        var conversation = conversationType == "channel" ? Thread() : $"19:{Guid.NewGuid():N}@thread.v2";
+        var alice = new TeamsUser(_bot, _connector, conversation, "fr-BE", conversationType, "user-a");
+        var bob = new TeamsUser(_bot, _connector, conversation, "fr-BE", conversationType, "user-b");
+        var question = (await alice.MentionAsync("puis-je partager cette information ?")).Last();
+
+        var answer = await bob.ExecuteAsync(question.Card()!.Button("answer", "choice", "school"), question.ReturnedId);
+
+        // Bob sees the answered card at once (the invoke's answer), everyone else through the update of the message.
+        var forBob = answer["value"]!.AsObject();
+        Assert.DoesNotContain(forBob.Buttons(), b => (string?)b["verb"] == "answer");
+        var update = Assert.Single(bob.NewReplies(), r => r.Method == "PUT");
+        Assert.EndsWith($"/activities/{Uri.EscapeDataString(question.ReturnedId!)}", update.RawPath);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(forBob, update.Card()), "the update shows everyone what Bob sees");
+    }
+
+    [Fact]
+    public async Task InAPersonalChatTheInvokeAnswerAloneReplacesTheCard()
+    {
+        var user = new TeamsUser(_bot, _connector, $"personal-{Guid.NewGuid():N}");
+        var question = (await user.SayAsync("puis-je partager cette information ?")).Last();
+        await user.ExecuteAsync(question.Card()!.Button("answer", "choice", "school"), question.ReturnedId);
+        Assert.DoesNotContain(user.NewReplies(), r => r.Method == "PUT");
+    }
+
+    [Theory]
     [InlineData("la maman, née le 12/03/1990, est-elle d'accord pour partager ?")]
     [InlineData("son numéro national est 85.07.30-033.28, puis-je le donner à la police ?")]
     [InlineData("je peux appeler le papa au 0475 12 34 56 ?")]
@@ -64,7 +93,7 @@ public sealed class ChannelTests : IAsyncLifetime
         var replies = await InChannel(Thread(), "user-a").MentionAsync(message);
         Assert.True(replies.Count >= 2);
         Assert.Contains(Reminder, replies[0].Card()!.Text());
-        var said = string.Join("\n", replies.Select(WhatTheBotWrote));
+        var said = CardReading.Plain(string.Join("\n", replies.Select(WhatTheBotWrote)));
         Assert.Contains(Reminder, said);
         foreach (var detail in new[] { "12/03/1990", "85.07.30", "0475", "Lilas", "lea.dupont" })
         {
@@ -84,8 +113,16 @@ public sealed class ChannelTests : IAsyncLifetime
             body.Remove(addressing);
         }
 
-        return body.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return string.Join("\n", Strings(body));
     }
+
+    private static IEnumerable<string> Strings(System.Text.Json.Nodes.JsonNode? node) => node switch
+    {
+        System.Text.Json.Nodes.JsonObject obj => obj.SelectMany(pair => Strings(pair.Value)),
+        System.Text.Json.Nodes.JsonArray array => array.SelectMany(Strings),
+        System.Text.Json.Nodes.JsonValue value when value.TryGetValue<string>(out var text) => [text],
+        _ => [],
+    };
 
     [Theory]
     [InlineData("l'article 458bis permet-il de parler au procureur ?")]

@@ -9,7 +9,9 @@ namespace SecretBot.Bot.Tests.Conversations;
 /// A person in Teams, talking to the real bot over HTTP: types messages, clicks card buttons the
 /// way Teams sends them (an <c>adaptiveCard/action</c> invoke for Action.Execute, a message with a
 /// value for the Action.Submit fallback), and reads what the bot sent through the local connector.
-/// The activities it sends can also be built without sending them (for the fuzz).
+/// The activities it sends can also be built without sending them (for the fuzz). Every card it
+/// receives — a message, a card update, an invoke's answer, a search result — must pass
+/// <see cref="Cards.Tests.CardAssertions"/>: the schema, the phone's budget, the typography.
 /// </summary>
 public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conversationId, string locale = "fr-BE",
     string conversationType = "personal", string? userId = null)
@@ -35,6 +37,11 @@ public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conv
         var mine = Delivered();
         var fresh = mine.Skip(_seen).ToList();
         _seen = mine.Count;
+        foreach (var card in fresh.Select(reply => reply.Card()).OfType<JsonObject>())
+        {
+            Cards.Tests.CardAssertions.AssertValid(card);
+        }
+
         return fresh;
     }
 
@@ -74,7 +81,13 @@ public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conv
     public async Task<JsonObject> SearchAsync(string? query)
     {
         var response = await PostAsync(Search(query));
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        foreach (var card in (result["composeExtension"]?["attachments"]?.AsArray() ?? []).Select(a => a?["content"]).OfType<JsonObject>())
+        {
+            Cards.Tests.CardAssertions.AssertValid(card);
+        }
+
+        return result;
     }
 
     /// <summary>Clicks a button as Teams does for Action.Execute; returns the invoke's JSON answer.</summary>
@@ -82,7 +95,13 @@ public sealed class TeamsUser(BotHost bot, LocalConnector connector, string conv
     {
         var response = await PostAsync(Execute(button, cardMessageId));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        if ((string?)answer["type"] == "application/vnd.microsoft.card.adaptive" && answer["value"] is JsonObject card)
+        {
+            Cards.Tests.CardAssertions.AssertValid(card);
+        }
+
+        return answer;
     }
 
     /// <summary>Clicks a button's Action.Submit fallback, as older clients do: a message whose value is the data.</summary>

@@ -76,7 +76,7 @@ public static class AnswerCard
         return new AdaptiveCard(texts.Tag, spoken, spoken,
         [
             .. Top(shown),
-            .. more.Count == 0 ? [] : Unfold(texts.Format("keyPoints.more", more.Count), "answer-more", [NumberedList(more, first: shown + 1)]),
+            .. more.Count == 0 ? [] : Unfold(MorePoints(texts, more.Count), "answer-more", [NumberedList(more, first: shown + 1)]),
             .. answer.Conditions.Count == 0
                 ? []
                 : Unfold(texts.Format("conditions.unfold", answer.Conditions.Count(c => c.Met), answer.Conditions.Count), "answer-conditions",

@@ -33,7 +33,7 @@ public static class LookupCard
             .. lookup.KeyPoints.Count == 0 ? [] : new CardElement[] { KeyPoints(texts, lookup.KeyPoints.Take(MaxKeyPoints).Select(k => k.In(language)).ToList()) },
             .. lookup.KeyPoints.Count <= MaxKeyPoints
                 ? []
-                : Unfold(texts.Format("keyPoints.more", lookup.KeyPoints.Count - MaxKeyPoints), "lookup-more",
+                : Unfold(MorePoints(texts, lookup.KeyPoints.Count - MaxKeyPoints), "lookup-more",
                     [NumberedList(lookup.KeyPoints.Skip(MaxKeyPoints).Select(k => k.In(language)).ToList(), first: MaxKeyPoints + 1)]),
             .. contacts.Count == 0 ? [] : new CardElement[] { NotAlone(texts, contacts, brief: true) },
             .. references.Count == 0 ? [] : Unfold(texts.Format("references.unfold", references.Count), "lookup-references", [References(texts, references, titled: false)]),

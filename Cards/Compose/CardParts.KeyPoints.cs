@@ -10,6 +10,10 @@ public static partial class CardParts
     public static Container KeyPoints(TextCatalog texts, IReadOnlyList<string> points) =>
         new([SectionTitle(texts["keyPoints.title"]), .. NumberedList(Require.Some(points, nameof(points))).Items]);
 
+    /// <summary>The toggle's title for the points not shown: « Voir l’autre point », « Voir les 3 autres points ».</summary>
+    public static string MorePoints(TextCatalog texts, int count) =>
+        count == 1 ? texts["keyPoints.moreOne"] : texts.Format("keyPoints.more", count);
+
     /// <summary>Numbered rows, one each so that a long item wraps under its own text, not under its number.</summary>
     /// <param name="first">The number of the first item (a list continued after "plus de points").</param>
     public static Container NumberedList(IReadOnlyList<string> items, int first = 1) =>

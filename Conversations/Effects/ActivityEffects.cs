@@ -13,7 +13,8 @@ namespace SecretBot.Conversations.Effects;
 /// <summary>
 /// Applies a saved turn's effects over the protocol. A message becomes a reply activity (its card
 /// an Adaptive Card attachment); replacing the card that was just clicked becomes the invoke
-/// response, any other replacement a connector update. A preference is written, a vote counted.
+/// response (and, where several people see it, a connector update too), any other replacement a
+/// connector update. A preference is written, a vote counted.
 /// A request to the référents is posted only for someone the escalation serves, within the
 /// <see cref="ReferentThrottle"/>; otherwise the person is told it was refused.
 /// </summary>
@@ -52,8 +53,13 @@ public sealed class ActivityEffects(ActivityTurn turn, ConversationInput input, 
     {
         if (turn.Activity.IsType(ActivityTypes.Invoke) && update.MessageId == turn.Activity.ReplyToId && update.Message.Card is not null)
         {
+            // The invoke's answer redraws the card for the person who clicked; in a group chat or a
+            // channel the others see it replaced only when the message itself is updated.
             ClickedCardReplacement = update.Message.Card;
-            return;
+            if (input.Kind == ConversationKind.Personal)
+            {
+                return;
+            }
         }
 
         await turn.UpdateAsync(update.MessageId, ToActivity(update.Message), cancellationToken);
