@@ -1,5 +1,6 @@
 using SecretBot.Bot.Health;
 using SecretBot.Bot.Hosting;
+using SecretBot.Bot.Pages;
 using SecretBot.Conversations;
 using SecretBot.Knowledge.Loading;
 using SecretBot.Protocol;
@@ -53,11 +54,13 @@ public static class Program
         builder.Services.AddKnowledge(builder.Configuration);                      // the rule base, loaded and validated (a flaw names its file and line)
         builder.Services.AddConversationState(builder.Configuration);              // conversation state: in memory, or Redis for several instances
         builder.Services.AddConversations(builder.Configuration);                  // SecretBot's conversations, behind the protocol's turn handler
+        builder.Services.AddPages(builder.Configuration);                          // the privacy and terms pages, with the organisation that provides the bot
         replaceServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapMessages();                                                          // POST /api/messages
         app.MapHealth();                                                            // /healthz, /readyz
+        app.MapPages();                                                             // /, /privacy, /terms (the manifest's links), French and English
         return app;
     }
 }

@@ -18,8 +18,9 @@ public interface IReplyListener
 }
 
 /// <summary>
-/// The one local Bot Connector, for the tests and the benchmark: the connector's activity calls and
-/// its OAuth token endpoint on loopback, plus the test issuer's OpenID metadata. It answers like
+/// The one local Bot Connector, for the tests and the benchmark: the connector's activity calls (http)
+/// and its OAuth token endpoint (https with a self-signed certificate, shaped like Entra's, since MSAL
+/// asks only an https authority) on loopback, plus the test issuer's OpenID metadata. It answers like
 /// Teams (an id for each activity, 201) and hands each body to the conversation's listener. The
 /// tests also have it record every request (method, raw path, Authorization, JSON body, time) and
 /// play faults on demand: scripted answers (429 with Retry-After, 503, 500…), a delay, a fault plan
@@ -46,11 +47,14 @@ public sealed class LocalConnector : IAsyncDisposable
 
     public Uri ServiceUrl { get; private set; } = null!;
 
+    /// <summary>The https address of the token endpoint's authority.</summary>
+    public Uri TokenBaseUrl { get; private set; } = null!;
+
     /// <summary>Signs channel tokens and serves their OpenID metadata, for runs with authentication.</summary>
     public TestIssuer Issuer { get; } = new();
 
     /// <summary>The token endpoint as the bot's <c>Auth:TokenEndpoint</c> setting wants it.</summary>
-    public string TokenEndpointTemplate => ServiceUrl.AbsoluteUri + "oauth/{tenant}/token";
+    public string TokenEndpointTemplate => TokenBaseUrl.AbsoluteUri + "{tenant}/oauth2/v2.0/token";
 
     public IReadOnlyCollection<ConnectorRequest> Requests => _requests;
 
@@ -91,9 +95,9 @@ public sealed class LocalConnector : IAsyncDisposable
     public static async Task<LocalConnector> StartAsync(bool record = true)
     {
         var connector = new LocalConnector(record);
-        (connector._app, connector.ServiceUrl) = await LoopbackApp.StartAsync(app =>
+        (connector._app, connector.ServiceUrl, connector.TokenBaseUrl) = await LoopbackApp.StartWithTlsAsync(app =>
         {
-            app.MapPost("/oauth/{tenant}/token", (Delegate)connector.IssueTokenAsync);
+            app.MapPost("/{tenant}/oauth2/v2.0/token", (Delegate)connector.IssueTokenAsync);
             app.MapPost("/v3/conversations", (Delegate)connector.ReceiveAsync);
             app.MapPost("/v3/conversations/{conversationId}/activities", (Delegate)connector.ReceiveAsync);
             app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (Delegate)connector.ReceiveAsync);
@@ -149,8 +153,14 @@ public sealed class LocalConnector : IAsyncDisposable
         var form = await http.Request.ReadFormAsync();
         if (_record)
         {
-            Record(http, new JsonObject { ["tenant"] = tenant, ["client_id"] = form["client_id"].ToString(), ["scope"] = form["scope"].ToString() },
-                isActivity: false, answered: TokenEndpointDown ? 503 : 200);
+            // The form as sent, the fields that say how the bot proved its identity included.
+            var fields = new JsonObject { ["tenant"] = tenant };
+            foreach (var (name, value) in form)
+            {
+                fields[name] = value.ToString();
+            }
+
+            Record(http, fields, isActivity: false, answered: TokenEndpointDown ? 503 : 200);
         }
 
         if (TokenEndpointDown)

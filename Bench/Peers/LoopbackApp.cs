@@ -1,3 +1,6 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -18,7 +21,44 @@ public static class LoopbackApp
         var app = builder.Build();
         map(app);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return (app, new Uri(address.TrimEnd('/') + "/"));
+        return (app, Addresses(app).Single());
     }
+
+    /// <summary>
+    /// The same app listening on http (<paramref name="port"/>) and on https (a free port) with a
+    /// self-signed certificate for 127.0.0.1: MSAL talks only to an https authority.
+    /// </summary>
+    public static async Task<(WebApplication App, Uri BaseUrl, Uri SecureBaseUrl)> StartWithTlsAsync(Action<WebApplication> map, int port = 0)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, port);
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(LoopbackCertificate.Value));
+        });
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        map(app);
+        await app.StartAsync();
+        var addresses = Addresses(app);
+        return (app, addresses.Single(a => a.Scheme == Uri.UriSchemeHttp), addresses.Single(a => a.Scheme == Uri.UriSchemeHttps));
+    }
+
+    private static List<Uri> Addresses(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(address => new Uri(address.TrimEnd('/') + "/")).ToList();
+
+    /// <summary>One certificate for every peer of the process (an ECDSA key is made in a millisecond).</summary>
+    private static readonly Lazy<X509Certificate2> LoopbackCertificate = new(() =>
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        var now = DateTimeOffset.UtcNow;
+        return request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(2));
+    });
 }

@@ -11,6 +11,10 @@ namespace SecretBot.Bot.Tests.AppPackage;
 public sealed class AppPackageTests
 {
     private const string AppId = "7f0d1e5a-0000-4000-8000-000000000001";
+    private const string PublicUrl = "https://secretbot.example.org";
+    // Quotes, an ampersand and a pipe: the name crosses a JSON string and a sed replacement.
+    private const string Developer = "ASBL \"L'Étape\" & Co | Liège";
+    private const string Version = "2.14.3";
     private static readonly string TeamsSchema = Path.Combine(RepositoryPaths.Shared, "teams", "MicrosoftTeams.schema.json");
 
     [Fact]
@@ -28,6 +32,90 @@ public sealed class AppPackageTests
         Assert.Equal(AppId, (string?)parsed["bots"]![0]!["botId"]);
         Assert.Equal(["personal", "team", "groupChat"], parsed["bots"]![0]!["scopes"]!.AsArray().Select(s => (string)s!));
         Assert.DoesNotContain("{{", manifest);
+        Assert.Equal(Developer, (string?)parsed["developer"]!["name"]);
+        Assert.Equal(Version, (string?)parsed["version"]);
+    }
+
+    [Fact]
+    public async Task TheManifestLinksToPagesTheBotServesUnderItsPublicUrl()
+    {
+        var zip = await BuildAsync();
+        using var archive = ZipFile.OpenRead(zip);
+        var developer = JsonNode.Parse(Read(archive, "manifest.json"))!["developer"]!;
+        Assert.Equal(PublicUrl + "/", (string?)developer["websiteUrl"]);
+        Assert.Equal(PublicUrl + "/privacy", (string?)developer["privacyUrl"]);
+        Assert.Equal(PublicUrl + "/terms", (string?)developer["termsOfUseUrl"]);
+
+        // The same paths on a running bot: pages, in French by default, naming the organisation.
+        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Organization:Name"] = "CPAS de Namur" });
+        using var http = new HttpClient();
+        foreach (var link in new[] { "websiteUrl", "privacyUrl", "termsOfUseUrl" })
+        {
+            var path = new Uri((string)developer[link]!).PathAndQuery.TrimStart('/');
+            using var response = await http.GetAsync(new Uri(bot.BaseUrl, path));
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains("<html lang=\"fr\">", html);
+            Assert.Contains("CPAS de Namur", html);
+        }
+    }
+
+    [Theory]
+    [InlineData("0.0.1")]
+    [InlineData("10.20.300")]
+    public async Task AnySemanticVersionIsTaken(string version)
+    {
+        var zip = Path.Combine(Directory.CreateTempSubdirectory("secretbot-package").FullName, "SecretBot.zip");
+        var (code, errors) = await RunAsync(AppId, PublicUrl, Developer, version, zip);
+        Assert.True(code == 0, errors);
+        using var archive = ZipFile.OpenRead(zip);
+        Assert.Equal(version, (string?)JsonNode.Parse(Read(archive, "manifest.json"))!["version"]);
+    }
+
+    [Theory]
+    [InlineData("1.0")]
+    [InlineData("1.0.0.0")]
+    [InlineData("v1.0.0")]
+    [InlineData("01.0.0")]
+    [InlineData("1.0.0-beta.1")]
+    [InlineData("1.0.0+build.5")]
+    [InlineData("")]
+    public async Task TheBuildRefusesAVersionThatIsNotMajorMinorPatch(string version)
+    {
+        var (code, errors) = await RunAsync(AppId, PublicUrl, Developer, version, Path.GetTempFileName());
+        Assert.Equal(2, code);
+        Assert.Contains("MAJOR.MINOR.PATCH", errors);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("Centre public d'action sociale de Liège")]
+    [InlineData("CPAS\nde Namur")]
+    public async Task TheBuildRefusesADeveloperNameTeamsWouldNotShow(string developer)
+    {
+        var (code, errors) = await RunAsync(AppId, PublicUrl, developer, Version, Path.GetTempFileName());
+        Assert.Equal(2, code);
+        Assert.Contains("1 to 32 characters", errors);
+    }
+
+    [Fact]
+    public async Task ARelativeOutputPathIsTakenFromTheCurrentFolder()
+    {
+        // As the Agents Toolkit calls it: ./appPackage/build/appPackage.dev.zip from the repository root.
+        var folder = Directory.CreateTempSubdirectory("secretbot-package").FullName;
+        var (code, errors) = await RunInAsync(folder, AppId, PublicUrl, Developer, Version, "./build/appPackage.dev.zip");
+        Assert.True(code == 0, errors);
+        Assert.True(File.Exists(Path.Combine(folder, "build", "appPackage.dev.zip")));
+    }
+
+    [Fact]
+    public async Task TheOldThreeArgumentCallIsRefusedWithTheUsage()
+    {
+        var (code, errors) = await RunAsync(AppId, PublicUrl, Path.Combine(Path.GetTempPath(), "SecretBot.zip"));
+        Assert.Equal(2, code);
+        Assert.Contains("usage: build.sh MicrosoftAppId PublicBaseUrl DeveloperName Version [out.zip]", errors);
     }
 
     [Fact]
@@ -108,21 +196,33 @@ public sealed class AppPackageTests
     [Fact]
     public async Task TheBuildRefusesAnAppIdThatIsNotAGuid()
     {
-        var (code, _) = await RunAsync("not-a-guid", "https://secretbot.example.org", Path.GetTempFileName());
+        var (code, _) = await RunAsync("not-a-guid", PublicUrl, Developer, Version, Path.GetTempFileName());
+        Assert.Equal(2, code);
+    }
+
+    [Theory]
+    [InlineData("http://secretbot.example.org")]
+    [InlineData("https://secretbot.example.org/?lang=fr")]
+    [InlineData("https://secretbot.example.org/a b")]
+    public async Task TheBuildRefusesAPublicUrlThatIsNotAPlainHttpsAddress(string url)
+    {
+        var (code, _) = await RunAsync(AppId, url, Developer, Version, Path.GetTempFileName());
         Assert.Equal(2, code);
     }
 
     private static async Task<string> BuildAsync()
     {
         var zip = Path.Combine(Directory.CreateTempSubdirectory("secretbot-package").FullName, "SecretBot.zip");
-        var (code, errors) = await RunAsync(AppId, "https://secretbot.example.org", zip);
+        var (code, errors) = await RunAsync(AppId, PublicUrl, Developer, Version, zip);
         Assert.True(code == 0, errors);
         return zip;
     }
 
-    private static async Task<(int Code, string Errors)> RunAsync(params string[] arguments)
+    private static Task<(int Code, string Errors)> RunAsync(params string[] arguments) => RunInAsync(null, arguments);
+
+    private static async Task<(int Code, string Errors)> RunInAsync(string? folder, params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = folder ?? "" };
         start.ArgumentList.Add(RepositoryPaths.InRoot("appPackage", "build.sh"));
         arguments.ToList().ForEach(start.ArgumentList.Add);
         using var process = Process.Start(start)!;

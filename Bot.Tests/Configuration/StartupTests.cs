@@ -36,6 +36,12 @@ public sealed class StartupTests
     [InlineData("Auth:BotFrameworkMetadataUrl", "http://login.example.com/v1/.well-known/openidconfiguration", "Auth:BotFrameworkMetadataUrl")]
     [InlineData("Auth:EntraMetadataUrl", "http://login.example.com/common/v2.0/.well-known/openid-configuration", "Auth:EntraMetadataUrl")]
     [InlineData("Auth:TokenEndpoint", "no url at all", "Auth:TokenEndpoint")]
+    // MSAL asks only an https authority, and derives the token endpoint's path from it.
+    [InlineData("Auth:TokenEndpoint", "http://127.0.0.1:9/{tenant}/oauth2/v2.0/token", "Auth:TokenEndpoint")]
+    [InlineData("Auth:TokenEndpoint", "https://127.0.0.1:9/oauth/{tenant}/token", "Auth:TokenEndpoint")]
+    [InlineData("MicrosoftAppTenantId", "", "MicrosoftAppTenantId")]
+    // A second credential beside the secret.
+    [InlineData("MicrosoftAppCertificatePath", "/nowhere/bot.pfx", "MicrosoftAppCertificatePath")]
     [InlineData("Privacy:DigestKey", "", "Privacy:DigestKey")]
     [InlineData("Privacy:DigestKey", "not base64!", "Privacy:DigestKey")]
     [InlineData("Privacy:DigestKey", "c2hvcnQ=", "Privacy:DigestKey")]
@@ -46,6 +52,7 @@ public sealed class StartupTests
         var settings = new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = "7f0d1e5a-0000-4000-8000-000000000001",
+            ["MicrosoftAppTenantId"] = "7f0d1e5a-0000-4000-8000-0000000000aa",
             ["MicrosoftAppPassword"] = "secret",
             ["Privacy:DigestKey"] = TestDigests.Setting,
             [key] = value,
@@ -60,9 +67,10 @@ public sealed class StartupTests
         await using var bot = await BotHost.StartAsync(new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = "7f0d1e5a-0000-4000-8000-000000000001",
+            ["MicrosoftAppTenantId"] = "7f0d1e5a-0000-4000-8000-0000000000aa",
             ["MicrosoftAppPassword"] = "secret",
             ["Privacy:DigestKey"] = TestDigests.Setting,
-            ["Auth:TokenEndpoint"] = "http://127.0.0.1:9/{tenant}/token",
+            ["Auth:TokenEndpoint"] = "https://127.0.0.1:9/{tenant}/oauth2/v2.0/token",
         }, environment: "Production");
         Assert.NotNull(bot);
     }

@@ -51,12 +51,21 @@ public sealed class ConnectorHarness : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var logs = new CapturingLoggerProvider();
-        var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
-            .AddSingleton(TestDigests.Digest)
-            .AddConnector(configuration, BotCredentials.From(configuration), AuthEndpoints.From(configuration, development: false), development: false)
-            .BuildServiceProvider();
-        return new ConnectorHarness(services, connector, logs);
+        try
+        {
+            var services = new ServiceCollection()
+                .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
+                .AddSingleton(TestDigests.Digest)
+                .AddConnector(configuration, BotCredentials.From(configuration), AuthEndpoints.From(configuration, development: false), development: false)
+                .BuildServiceProvider();
+            return new ConnectorHarness(services, connector, logs);
+        }
+        catch
+        {
+            // A setting refused at start (the tests of bad credentials): nothing to keep running.
+            await connector.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -52,7 +52,7 @@ public sealed class TokenProviderTests
         await using var harness = await ConnectorHarness.StartAsync(appType: "SingleTenant");
         await harness.Tokens.GetTokenAsync(default);
         var request = Assert.Single(harness.Connector.Requests);
-        Assert.Equal("/oauth/tenant-42/token", request.RawPath);
+        Assert.Equal("/tenant-42/oauth2/v2.0/token", request.RawPath);
     }
 
     [Fact]

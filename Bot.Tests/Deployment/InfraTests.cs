@@ -333,6 +333,9 @@ public sealed class InfraTests(CompiledTemplate template) : IClassFixture<Compil
             .Select(m => m.Groups[1].Value).Where(name => !name.StartsWith("SECRET_", StringComparison.Ordinal)).ToHashSet();
         Assert.Empty(placeholders.Except(devEnv.Keys));
         Assert.Equal("secretbotdev", devEnv["RESOURCE_BASE_NAME"]);
+        // The package's version starts at a semantic version; the publisher is the deploying organisation's to write.
+        Assert.Matches(@"^\d+\.\d+\.\d+$", devEnv["TEAMS_APP_VERSION"]);
+        Assert.Contains("TEAMS_APP_DEVELOPER_NAME", devEnv.Keys);
 
         // No secret values committed, and the per-user files where the toolkit keeps them are ignored.
         foreach (var env in new[] { devEnv, EnvFile("env", ".env.local") })
@@ -345,7 +348,8 @@ public sealed class InfraTests(CompiledTemplate template) : IClassFixture<Compil
         foreach (var file in new[] { dev, local })
         {
             var build = Steps(file, "provision").Single(s => Scalar(s, "uses") == "script");
-            Assert.StartsWith("bash ./appPackage/build.sh ${{BOT_ID}} ${{BOT_ENDPOINT}} ", Scalar((YamlMappingNode)build["with"], "run"));
+            Assert.StartsWith("bash ./appPackage/build.sh ${{BOT_ID}} ${{BOT_ENDPOINT}} \"${{TEAMS_APP_DEVELOPER_NAME}}\" ${{TEAMS_APP_VERSION}} ",
+                Scalar((YamlMappingNode)build["with"], "run"));
             var create = Steps(file, "provision").Single(s => Scalar(s, "uses") == "teamsApp/create");
             Assert.Equal("BOT_ID", Scalar((YamlMappingNode)create["writeToEnvironmentFile"], "teamsAppId"));
         }

@@ -24,15 +24,17 @@ public static class ConnectorServices
                 services.AddSingleton<IAccessTokenProvider, NoTokenProvider>();
                 break;
             case { AppType: AppType.UserAssignedMSI }:
-                services.AddSingleton<IAccessTokenProvider>(new ManagedIdentityTokenProvider(credentials.AppId!));
+                services.AddSingleton<IAccessTokenProvider>(provider => new ManagedIdentityTokenProvider(credentials.AppId!,
+                    provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<ManagedIdentityTokenProvider>>()));
                 break;
             default:
-                // No redirects: a redirected POST would carry the client secret to another host.
-                services.AddHttpClient(nameof(ClientCredentialsTokenProvider), http => http.Timeout = options.AttemptTimeout)
-                    .RemoveAllLoggers().ConfigurePrimaryHttpMessageHandler(NoRedirects);
-                services.AddSingleton<IAccessTokenProvider>(provider => new ClientCredentialsTokenProvider(
-                    provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ClientCredentialsTokenProvider)),
-                    credentials, endpoints, provider.GetRequiredService<TimeProvider>(),
+                // Read now: a certificate or token file that cannot be used stops the start, naming its setting.
+                var credential = ClientCredential.From(credentials, TimeProvider.System);
+                var authority = endpoints.TokenAuthority(credentials.TokenTenant);
+                services.AddHttpClient(TokenHttpClients.Name, http => http.Timeout = options.AttemptTimeout)
+                    .RemoveAllLoggers().ConfigurePrimaryHttpMessageHandler(() => TokenHttpClients.Handler(authority));
+                services.AddSingleton<IAccessTokenProvider>(provider => new ClientCredentialsTokenProvider(credentials, credential, endpoints,
+                    new TokenHttpClients(provider.GetRequiredService<IHttpClientFactory>()), provider.GetRequiredService<TimeProvider>(),
                     provider.GetRequiredService<ILogger<ClientCredentialsTokenProvider>>()));
                 break;
         }

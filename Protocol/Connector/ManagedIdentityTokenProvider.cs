@@ -4,10 +4,12 @@ using Microsoft.Identity.Client.AppConfig;
 namespace SecretBot.Protocol.Connector;
 
 /// <summary>
-/// Tokens for a bot that runs as a user-assigned managed identity: MSAL asks the hosting platform's
-/// identity endpoint for the Bot Framework resource, and caches the token itself.
+/// Tokens for a bot that runs as a user-assigned managed identity: MSAL's managed identity
+/// application asks the hosting platform's identity endpoint for the Bot Framework resource (and
+/// retries it as that endpoint needs), with the same cache, pause and logs as the other identities.
 /// </summary>
-public sealed class ManagedIdentityTokenProvider(string clientId) : IAccessTokenProvider
+public sealed class ManagedIdentityTokenProvider(string clientId, TimeProvider clock, ILogger<ManagedIdentityTokenProvider> logger)
+    : MsalTokenProvider(clock, logger)
 {
     public const string Resource = "https://api.botframework.com";
 
@@ -15,33 +17,10 @@ public sealed class ManagedIdentityTokenProvider(string clientId) : IAccessToken
         .Create(ManagedIdentityId.WithUserAssignedClientId(clientId))
         .Build();
 
-    private readonly TokenRetryPause _pause = new(TimeProvider.System);
-    private string? _last;
-    private volatile bool _forceRefresh;
+    protected override string Source => "the managed identity endpoint";
 
-    public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
-    {
-        if (_pause.IsWaiting)
-        {
-            throw new TokenUnavailableException("the managed identity endpoint failed moments ago; waiting before asking again");
-        }
-
-        try
-        {
-            var result = await _identity.AcquireTokenForManagedIdentity(Resource).WithForceRefresh(_forceRefresh)
-                .ExecuteAsync(cancellationToken);
-            _forceRefresh = false;
-            _pause.Succeeded();
-            return _last = result.AccessToken;
-        }
-        catch (MsalException exception)
-        {
-            _pause.Failed();
-            throw new TokenUnavailableException($"the managed identity endpoint refused or failed ({exception.ErrorCode})", exception);
-        }
-    }
-
-    public void Invalidate(string refusedToken) => _forceRefresh |= refusedToken == _last;
+    protected override Task<AuthenticationResult> AcquireAsync(bool forceRefresh, CancellationToken cancellationToken) =>
+        _identity.AcquireTokenForManagedIdentity(Resource).WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken);
 }
 
 /// <summary>Anonymous local mode: replies go out without a token.</summary>
