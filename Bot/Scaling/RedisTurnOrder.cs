@@ -84,7 +84,10 @@ public sealed partial class RedisTurnOrder : ITurnOrder, IAsyncDisposable
             }
             catch (Exception exception) when (RedisOutageNotice.IsOutage(exception))
             {
+                // A SET that timed out may still have taken the lease: give it back, or the
+                // conversation's next turns would wait for it to run out.
                 _outage.Down();
+                ForgetLease(lease);
                 return NotHeld;
             }
 
@@ -118,6 +121,18 @@ public sealed partial class RedisTurnOrder : ITurnOrder, IAsyncDisposable
         {
             // The lease runs out by itself.
             _outage.Down();
+        }
+    }
+
+    private void ForgetLease(Lease lease)
+    {
+        try
+        {
+            _redis.GetDatabase().ScriptEvaluate(ReleaseScript, [lease.Key], [lease.Token], CommandFlags.FireAndForget);
+        }
+        catch (Exception exception) when (RedisOutageNotice.IsOutage(exception))
+        {
+            // Unreachable: the lease, if it was taken, runs out by itself.
         }
     }
 

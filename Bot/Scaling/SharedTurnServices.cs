@@ -16,6 +16,7 @@ public static class SharedTurnServices
     public static IServiceCollection AddSharedTurns(this IServiceCollection services)
     {
         services.AddSingleton<RedisOutageNotice>();
+        services.AddHostedService<RedisConnectionAtStart>();
         services.Replace(ServiceDescriptor.Singleton<ITurnOrder>(provider => new RedisTurnOrder(
             provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<KeyedDigest>(), Prefix(provider),
             provider.GetRequiredService<BotOptions>(), provider.GetRequiredService<RedisOutageNotice>(),
@@ -24,6 +25,22 @@ public static class SharedTurnServices
             provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<KeyedDigest>(), Prefix(provider),
             provider.GetRequiredService<BotOptions>().DuplicateWindow, provider.GetRequiredService<RedisOutageNotice>())));
         return services;
+    }
+
+    /// <summary>
+    /// Opens the Redis connection while the host starts rather than in the first turn, where a burst
+    /// of first turns would wait on one thread's connect while holding the thread pool (seen: the
+    /// first Redis calls of 100 people at once timing out).
+    /// </summary>
+    private sealed class RedisConnectionAtStart(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            services.GetRequiredService<IConnectionMultiplexer>();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private static string Prefix(IServiceProvider provider) => $"sb:{provider.GetRequiredService<BotCredentials>().AppId ?? "local"}:";
