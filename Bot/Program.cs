@@ -52,7 +52,7 @@ public static class Program
 
         builder.AddProtocol();                                                      // Bot Framework: identity, inbound tokens, connector, turn pipeline
         builder.Services.AddKnowledge(builder.Configuration);                      // the rule base, loaded and validated (a flaw names its file and line)
-        builder.Services.AddConversationState(builder.Configuration);              // conversation state: in memory, or Redis for several instances
+        builder.Services.AddConversationState(builder.Configuration);              // conversation state: in memory, or Redis for several instances (with their turn order and re-send ledger)
         builder.Services.AddConversations(builder.Configuration);                  // SecretBot's conversations, behind the protocol's turn handler
         builder.Services.AddPages(builder.Configuration);                          // the privacy and terms pages, with the organisation that provides the bot
         replaceServices?.Invoke(builder.Services);

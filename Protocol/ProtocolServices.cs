@@ -12,7 +12,7 @@ public static class ProtocolServices
     /// The Bot Framework side of the bot, its settings read and checked once (a bad one stops the
     /// start with a <see cref="SettingException"/> naming it): the bot's identity, how inbound
     /// tokens are checked, the connector and its token, the keyed digest, and the turn pipeline
-    /// (one turn at a time per conversation, once per activity). The product plugs in as the
+    /// (one turn at a time per conversation, once per activity, drained on shutdown). The product plugs in as the
     /// <see cref="ITurnHandler"/>.
     /// </summary>
     public static WebApplicationBuilder AddProtocol(this WebApplicationBuilder builder)
@@ -37,7 +37,10 @@ public static class ProtocolServices
         services.AddBotAuthentication(credentials, endpoints, CallerPolicy.From(configuration, development));
         services.AddConnector(configuration, credentials, endpoints, development);
         services.AddSingleton<ConversationGate>();
-        services.AddSingleton(_ => new ActivityLedger(options.DuplicateWindow, digest));
+        // One instance; the host replaces these two when several share Redis.
+        services.AddSingleton<ITurnOrder, SingleInstanceTurnOrder>();
+        services.AddSingleton<IActivityLedger>(_ => new MemoryActivityLedger(options.DuplicateWindow, digest));
+        services.AddSingleton<TurnDrain>();
         services.AddSingleton<TurnProcessor>();
         return builder;
     }

@@ -69,7 +69,10 @@ public sealed class RedisServerFixture : IAsyncLifetime
         _server = null;
     }
 
-    /// <summary>Every key and value in the server, for privacy scans.</summary>
+    /// <summary>
+    /// Every key and value in the server, for privacy scans: hashes (conversations, preferences) as
+    /// <c>key=field:value;…</c>, strings (the re-send ledger, turn leases) as <c>key=value</c>.
+    /// </summary>
     public async Task<string> DumpAsync()
     {
         using var redis = await ConnectAsAdminAsync();
@@ -78,10 +81,23 @@ public sealed class RedisServerFixture : IAsyncLifetime
         var dump = new System.Text.StringBuilder();
         await foreach (var key in server.KeysAsync(pattern: "*"))
         {
-            dump.Append(key).Append('=');
-            foreach (var entry in await db.HashGetAllAsync(key))
+            var type = await db.KeyTypeAsync(key);
+            if (type == StackExchange.Redis.RedisType.None)
             {
-                dump.Append(entry.Name).Append(':').Append(System.Text.Encoding.UTF8.GetString((byte[])entry.Value!)).Append(';');
+                continue; // expired or deleted since the scan listed it
+            }
+
+            dump.Append(key).Append('=');
+            if (type == StackExchange.Redis.RedisType.String)
+            {
+                dump.Append((string?)await db.StringGetAsync(key));
+            }
+            else
+            {
+                foreach (var entry in await db.HashGetAllAsync(key))
+                {
+                    dump.Append(entry.Name).Append(':').Append(System.Text.Encoding.UTF8.GetString((byte[])entry.Value!)).Append(';');
+                }
             }
 
             dump.AppendLine();

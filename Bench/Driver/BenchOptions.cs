@@ -2,12 +2,13 @@ using System.Globalization;
 
 namespace SecretBot.Bench.Driver;
 
-/// <summary>The driver's command line: <c>[--quick] [--soak [MINUTES]] [--rate TURNS/S] [--users N] [--out FILE]</c>.</summary>
+/// <summary>The driver's command line: <c>[--quick] [--soak [MINUTES]] [--rate TURNS/S] [--users N] [--instances 1,2,3] [--out FILE]</c>.</summary>
 public sealed record BenchOptions
 {
     public const string Usage =
         "usage: bench [--quick] [--users N] [--out FILE]\n" +
         "       bench [--quick] --only floor|anonymous|auth|idle|cold-start [--users N]   (one part only, e.g. to attach a profiler)\n" +
+        "       bench [--quick] --instances 1,2,3 [--users N] [--out FILE]   (several instances on Redis behind a proxy, only)\n" +
         "       bench --soak [MINUTES] [--rate TURNS_PER_SECOND] [--users N] [--out FILE]\n" +
         "exit code: 0 done, 1 the run had errors, 2 nothing measured (missing build, other runtime settings), 3 soak memory not flat";
 
@@ -35,6 +36,12 @@ public sealed record BenchOptions
 
     public static readonly string[] Parts = ["floor", "anonymous", "auth", "idle", "cold-start"];
 
+    /// <summary>
+    /// Counts of instances to measure behind the proxy on one Redis (the full run: 1, 2, 3); given on
+    /// the command line, only that part runs.
+    /// </summary>
+    public IReadOnlyList<int>? Instances { get; init; }
+
     public int? SoakMinutes { get; init; }
 
     /// <summary>The soak's rate; without it, half of a capacity measured first.</summary>
@@ -58,12 +65,23 @@ public sealed record BenchOptions
                 "--rate" => options with { SoakRate = Number(args, ref i) },
                 "--only" when i + 1 < args.Length && Parts.Contains(args[i + 1]) => options with { Only = args[++i] },
                 "--users" => options with { Users = (int)Number(args, ref i) },
+                "--instances" when i + 1 < args.Length => options with { Instances = Counts(args[++i]) },
                 "--out" when i + 1 < args.Length => options with { OutputFile = args[++i] },
                 var unknown => throw new ArgumentException($"Unknown argument '{unknown}'."),
             };
         }
 
         return options.Users < 1 ? throw new ArgumentException("--users must be at least 1.") : options;
+    }
+
+    private static int[] Counts(string list)
+    {
+        var counts = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(item => int.TryParse(item, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 8 ? n : 0)
+            .ToArray();
+        return counts.Length > 0 && counts.All(n => n > 0)
+            ? counts
+            : throw new ArgumentException($"--instances needs counts from 1 to 8, separated by commas (e.g. 1,2,3), not '{list}'.");
     }
 
     private static int Next(ref int i, int value)

@@ -6,7 +6,8 @@ namespace SecretBot.Bench.Driver;
 
 /// <summary>
 /// A whole bench run: the floor, the anonymous bot and the authenticated bot, each in its own fresh
-/// process under the same load; the memory of 100,000 idle conversations; cold starts of the product.
+/// process under the same load; 1, 2 and 3 instances on Redis behind a proxy (full run); the memory
+/// of 100,000 idle conversations; cold starts of the product.
 /// </summary>
 public static class BenchRun
 {
@@ -25,10 +26,16 @@ public static class BenchRun
             return await RunOnePartAsync(options, part, output);
         }
 
+        if (options.Instances is { } counts)
+        {
+            return await RunInstancesAsync(options, counts, output);
+        }
+
         var startedAt = DateTimeOffset.UtcNow;
         var machine = MachineInfo.Current();
         output.WriteLine($"bench ({options.Kind}): {machine.Cores} cores, load average {machine.LoadAverageAtStart}; " +
                          $"modes floor, anonymous, auth; {options.Users} people; then " +
+                         (options.Quick ? "" : "1, 2, 3 instances on Redis behind a proxy, ") +
                          (options.MeasuresIdle ? $"{options.IdleConversations:N0} idle conversations, " : "") + "cold start");
         await using var sink = await LocalConnector.StartAsync(record: false);
         var modes = new List<ModeResult>();
@@ -51,6 +58,12 @@ public static class BenchRun
             single = (await ModeRun.MeasureAsync(BenchMode.Anonymous, sink, 1, options.WarmUp, options.Measure, "anonymous-1"))[0];
         }
 
+        IReadOnlyList<ScaleOutResult>? instances = null;
+        if (!options.Quick)
+        {
+            instances = await ScaleOutRun.MeasureAsync(ScaleOutRun.DefaultInstances, sink, options.Users, options.WarmUp, options.Measure, output);
+        }
+
         IdleResult? idle = null;
         if (options.MeasuresIdle)
         {
@@ -62,11 +75,11 @@ public static class BenchRun
         var cold = await ColdStart.MeasureAsync(sink, options.ColdStarts);
 
         var errors = modes.Append(single).OfType<ModeResult>().Sum(m => m.Load.ErrorCount + m.ConnectorCallsWithoutToken)
-                     + (idle?.ErrorCount ?? 0) + cold.ErrorCount + sink.Unmatched;
+                     + (idle?.ErrorCount ?? 0) + cold.ErrorCount + sink.Unmatched + (instances?.Sum(i => i.Load.ErrorCount) ?? 0);
         var report = new BenchReport(options.Kind, startedAt, machine,
             new RunSettings(BotSettings.Environment, BotSettings.LogLevel, "fr", "BE", "memory", options.Users,
                 options.WarmUp.TotalSeconds, options.Measure.TotalSeconds, WalkDescription, "zero"),
-            modes, single, idle, IdleResult.Includes, cold, Targets.Check(modes, idle, cold), errors, Notes(sink));
+            modes, single, idle, IdleResult.Includes, cold, Targets.Check(modes, idle, cold), errors, Notes(sink), instances);
         var path = options.OutputFile ?? RepositoryLayout.Artifacts(options.Quick ? "bench-quick.json" : "bench.json");
         report.Write(path);
         ReportTable.Print(report, output);
@@ -109,6 +122,32 @@ public static class BenchRun
         }
 
         return errors.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>Only the instances behind the proxy: their table, and <c>artifacts/bench/bench-instances.json</c>.</summary>
+    private static async Task<int> RunInstancesAsync(BenchOptions options, IReadOnlyList<int> counts, TextWriter output)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var machine = MachineInfo.Current();
+        output.WriteLine($"bench ({options.Kind}, instances {string.Join(", ", counts)}): {machine.Cores} cores, load average {machine.LoadAverageAtStart}; " +
+                         $"{options.Users} people, warm-up {options.WarmUp.TotalSeconds} s, measured {options.Measure.TotalSeconds} s each");
+        await using var sink = await LocalConnector.StartAsync(record: false);
+        var instances = await ScaleOutRun.MeasureAsync(counts, sink, options.Users, options.WarmUp, options.Measure, output);
+        var errors = instances.Sum(i => i.Load.ErrorCount) + sink.Unmatched;
+        var report = new InstancesReport(options.Kind, startedAt, machine, options.Users, options.WarmUp.TotalSeconds, options.Measure.TotalSeconds,
+            WalkDescription, instances, errors);
+        var path = options.OutputFile ?? RepositoryLayout.Artifacts("bench-instances.json");
+        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(report, BenchReport.Json) + "\n");
+        output.WriteLine();
+        ReportTable.PrintInstances(instances, output);
+        if (errors > 0)
+        {
+            ReportTable.ErrorBanner(output, errors, instances.SelectMany(i => i.Load.Errors.Select(e => ($"{i.Instances} instance(s): {e.Key}", e.Value)))
+                .Append(("replies for conversations nobody waited on", sink.Unmatched)).Where(e => e.Item2 > 0));
+        }
+
+        output.WriteLine($"written: {Path.GetRelativePath(RepositoryLayout.Root, Path.GetFullPath(path))}; measured in {DateTimeOffset.UtcNow - startedAt:m\\:ss} (after the build)");
+        return errors == 0 ? 0 : 1;
     }
 
     /// <summary>Refuses to measure something else than the product: a missing build, or other runtime settings.</summary>

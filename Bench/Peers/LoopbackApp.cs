@@ -13,11 +13,14 @@ namespace SecretBot.Bench.Peers;
 public static class LoopbackApp
 {
     /// <param name="port">0 for a free port; a fixed one to come back on the same address after a restart.</param>
-    public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(Action<WebApplication> map, int port = 0)
+    /// <param name="services">The peer's own services, if it has any.</param>
+    public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(Action<WebApplication> map, int port = 0,
+        Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         map(app);
         await app.StartAsync();

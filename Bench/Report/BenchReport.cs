@@ -35,7 +35,8 @@ public sealed record BenchReport(
     ColdStartResult ColdStart,
     IReadOnlyList<Target> Targets,
     long ErrorCount,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<ScaleOutResult>? Instances = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -45,3 +46,7 @@ public sealed record BenchReport(
 
     public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
 }
+
+/// <summary>A run of the instances alone (<c>--instances</c>).</summary>
+public sealed record InstancesReport(string Kind, DateTimeOffset StartedAt, MachineInfo Machine, int Users, double WarmUpSeconds,
+    double MeasureSeconds, string Walk, IReadOnlyList<ScaleOutResult> Instances, long ErrorCount);

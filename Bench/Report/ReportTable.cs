@@ -33,6 +33,12 @@ public static class ReportTable
         output.WriteLine("latency: request sent → the bot's reply received by the connector sink; driver CPU: load generator + sink, as a share of the bot's CPU;");
         output.WriteLine("JIT ms: the bot's compile time inside the measured window (warm-up not over when large)");
         output.WriteLine();
+        if (report.Instances is { } instances)
+        {
+            PrintInstances(instances, output);
+            output.WriteLine();
+        }
+
         if (report.Idle is { } idle)
         {
             output.WriteLine(string.Create(Invariant,
@@ -66,6 +72,24 @@ public static class ReportTable
         PrintErrors(report, output);
     }
 
+    /// <summary>Several instances of the anonymous bot on one redis-server behind the round-robin proxy.</summary>
+    public static void PrintInstances(IReadOnlyList<ScaleOutResult> instances, TextWriter output)
+    {
+        output.WriteLine("instances (anonymous bot, Redis: state, turn order, re-send ledger; behind the YARP proxy, round robin)");
+        output.WriteLine("instances    turns/s   p50 ms   p99 ms   bots CPU/turn   Redis CPU/turn   driver+proxy CPU   JIT ms   Redis memory   proxy retries   errors");
+        foreach (var result in instances)
+        {
+            var load = result.Load;
+            output.WriteLine(string.Create(Invariant,
+                $"{result.Instances,9} {load.TurnsPerSecond,10:N0} {load.Reply.P50,8:N1} {load.Reply.P99,8:N1} {result.BotCpuMicrosecondsPerTurn,12:N0} µs " +
+                $"{result.RedisCpuMicrosecondsPerTurn,13:N0} µs {result.DriverCpuShare,18:P0} {result.JitMilliseconds,8:N0} {Bytes(result.RedisMemoryBytes),14} " +
+                $"{result.ProxyRetries,15:N0} {load.ErrorCount,8:N0}"));
+        }
+
+        output.WriteLine("driver+proxy CPU: load generator, sink and proxy, as a share of the bots' and Redis's; JIT ms: all the bots' compile time in the window;");
+        output.WriteLine("every process shares the same cores: more instances add no CPU here, only their own overhead and the proxy's hop");
+    }
+
     public static string Bytes(double bytes) => bytes switch
     {
         >= 1 << 30 => (bytes / (1 << 30)).ToString("N1", Invariant) + " GB",
@@ -87,6 +111,7 @@ public static class ReportTable
             .SelectMany(m => m.Load.Errors.Select(e => ($"{m.Mode}: {e.Key}", e.Value))
                 .Append(($"{m.Mode}: connector calls without the bot's token", m.ConnectorCallsWithoutToken)))
             .Concat((report.Idle?.Errors ?? new Dictionary<string, long>()).Select(e => ($"idle: {e.Key}", e.Value)))
+            .Concat((report.Instances ?? []).SelectMany(i => i.Load.Errors.Select(e => ($"{i.Instances} instance(s): {e.Key}", e.Value))))
             .Append(("cold start: runs without a reply", report.ColdStart.ErrorCount))
             .Where(e => e.Item2 > 0);
         ErrorBanner(output, report.ErrorCount, errors);

@@ -30,6 +30,9 @@ public sealed class StartupTests
     [InlineData("MicrosoftAppPassword", "", "MicrosoftAppPassword")]
     [InlineData("Bot:MaxRequestBytes", "-5", "Bot:MaxRequestBytes")]
     [InlineData("Bot:AllowAnonymous", "perhaps", "Bot:AllowAnonymous")]
+    [InlineData("Bot:TurnLease", "00:00:00", "Bot:TurnLease")]
+    [InlineData("Bot:TurnWait", "soon", "Bot:TurnWait")]
+    [InlineData("Bot:DrainTimeout", "-00:00:05", "Bot:DrainTimeout")]
     [InlineData("Auth:BotFrameworkMetadataUrl", "not a url", "Auth:BotFrameworkMetadataUrl")]
     // Outside Development, what carries the client secret or decides which keys are trusted is https (loopback apart).
     [InlineData("Auth:TokenEndpoint", "http://login.example.com/{tenant}/oauth2/v2.0/token", "Auth:TokenEndpoint")]

@@ -11,30 +11,35 @@ namespace SecretBot.Bot.Tests.Turns;
 public sealed class ActivityLedgerTests
 {
     [Fact]
-    public void AReSentInvokeGetsTheSameAnswerBack()
+    public async Task AReSentInvokeGetsTheSameAnswerBack()
     {
-        using var ledger = new ActivityLedger(TimeSpan.FromMinutes(10), TestDigests.Digest);
+        using var ledger = new MemoryActivityLedger(TimeSpan.FromMinutes(10), TestDigests.Digest);
         var invoke = Invoke("conv-1", "activity-1");
-        ledger.MarkHandled(invoke, new InvokeResponse(200, new JsonObject { ["composeExtension"] = new JsonObject { ["type"] = "result" } }));
+        await ledger.MarkHandledAsync(invoke, new InvokeResponse(200, new JsonObject { ["composeExtension"] = new JsonObject { ["type"] = "result" } }), default);
 
-        Assert.True(ledger.TryGetHandled(Invoke("conv-1", "activity-1"), out var response));
+        var response = (await ledger.FindAsync(Invoke("conv-1", "activity-1"), default))?.Response;
         Assert.Equal(200, response!.Status);
         Assert.Equal("""{"composeExtension":{"type":"result"}}""", JsonSerializer.Serialize(response.Body));
-        Assert.False(ledger.TryGetHandled(Invoke("conv-2", "activity-1"), out _));
+        Assert.Null(await ledger.FindAsync(Invoke("conv-2", "activity-1"), default));
     }
 
     [Fact]
-    public void AnswersAreBoundedInBytesNotInEntries()
+    public async Task AnswersAreBoundedInBytesNotInEntries()
     {
         // 6,000 search answers of 20 KB (120 MB) against a bound of about 100 MB of answers.
-        using var ledger = new ActivityLedger(TimeSpan.FromMinutes(10), TestDigests.Digest);
+        using var ledger = new MemoryActivityLedger(TimeSpan.FromMinutes(10), TestDigests.Digest);
         var answer = new JsonObject { ["cards"] = new string('x', 20 * 1024) };
         for (var i = 0; i < 6_000; i++)
         {
-            ledger.MarkHandled(Invoke("conv-search", $"query-{i}"), new InvokeResponse(200, answer));
+            await ledger.MarkHandledAsync(Invoke("conv-search", $"query-{i}"), new InvokeResponse(200, answer), default);
         }
 
-        var remembered = Enumerable.Range(0, 6_000).Count(i => ledger.TryGetHandled(Invoke("conv-search", $"query-{i}"), out _));
+        var remembered = 0;
+        for (var i = 0; i < 6_000; i++)
+        {
+            remembered += await ledger.FindAsync(Invoke("conv-search", $"query-{i}"), default) is null ? 0 : 1;
+        }
+
         Assert.InRange(remembered, 1, 200_000 / (1 + 20 * 1024 / 512));
     }
 

@@ -1,20 +1,34 @@
 using Microsoft.Extensions.Configuration;
+using StackExchange.Redis;
 using SecretBot.Bot.Health;
+using SecretBot.Bot.Scaling;
 using SecretBot.Dialogs.State;
-using SecretBot.Protocol.Configuration;
-using SecretBot.Conversations.Preferences;
-using SecretBot.Conversations.Turns;
 
 namespace SecretBot.Bot.Hosting;
 
 public static class StateServices
 {
-    /// <summary>The conversation and preference store chosen by <c>State:Provider</c>, and its readiness check.</summary>
+    /// <summary>
+    /// The conversation and preference store chosen by <c>State:Provider</c>, and its readiness
+    /// check: memory by default; Redis to share state between instances, and then the turn order
+    /// and the re-send ledger too, all on one connection per process.
+    /// </summary>
     public static IServiceCollection AddConversationState(this IServiceCollection services, IConfiguration configuration)
     {
         var options = StateConfiguration.From(configuration);
         services.AddSingleton(options);
-        services.AddSingleton(_ => StateStores.Create(options));
+        if (options.Provider == StateProvider.Redis)
+        {
+            // StateConfiguration checked the connection string.
+            services.AddSingleton<IConnectionMultiplexer>(_ => RedisStateStore.OpenConnection(options.Redis!));
+            services.AddSingleton<IStateStore>(provider => new RedisStateStore(provider.GetRequiredService<IConnectionMultiplexer>()));
+            services.AddSharedTurns();
+        }
+        else
+        {
+            services.AddSingleton<IStateStore>(_ => new MemoryStateStore());
+        }
+
         services.AddSingleton<IReadinessCheck, StateStoreReadiness>();
         return services;
     }

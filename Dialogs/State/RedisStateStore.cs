@@ -20,15 +20,25 @@ public sealed class RedisStateStore : IStateStore, IDisposable
         return 0
         """;
 
-    private readonly ConnectionMultiplexer _redis;
+    private readonly IConnectionMultiplexer _redis;
+    private readonly bool _ownsConnection;
 
-    private RedisStateStore(ConnectionMultiplexer redis) => _redis = redis;
+    /// <summary>A store over the process's one Redis connection, which the host shares with the turn order and the re-send ledger.</summary>
+    public RedisStateStore(IConnectionMultiplexer redis)
+        : this(redis, ownsConnection: false)
+    {
+    }
+
+    private RedisStateStore(IConnectionMultiplexer redis, bool ownsConnection) => (_redis, _ownsConnection) = (redis, ownsConnection);
+
+    /// <summary>A store with a connection of its own (<see cref="OpenConnection"/>).</summary>
+    public static RedisStateStore Connect(string connectionString) => new(OpenConnection(connectionString), ownsConnection: true);
 
     /// <summary>
     /// Connects without failing when Redis is down at start: the multiplexer keeps reconnecting in
     /// the background, and calls made meanwhile fail fast as <see cref="StateUnavailableException"/>.
     /// </summary>
-    public static RedisStateStore Connect(string connectionString)
+    public static ConnectionMultiplexer OpenConnection(string connectionString)
     {
         var options = ConfigurationOptions.Parse(connectionString);
         options.AbortOnConnectFail = false;
@@ -36,7 +46,7 @@ public sealed class RedisStateStore : IStateStore, IDisposable
         options.SyncTimeout = Math.Min(options.SyncTimeout, 2000);
         options.AsyncTimeout = Math.Min(options.AsyncTimeout, 2000);
         options.ReconnectRetryPolicy = new LinearRetry(500);
-        return new RedisStateStore(ConnectionMultiplexer.Connect(options));
+        return ConnectionMultiplexer.Connect(options);
     }
 
     public bool IsConnected => _redis.IsConnected;
@@ -59,7 +69,13 @@ public sealed class RedisStateStore : IStateStore, IDisposable
     public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
         Guard(() => _redis.GetDatabase().KeyDeleteAsync(key));
 
-    public void Dispose() => _redis.Dispose();
+    public void Dispose()
+    {
+        if (_ownsConnection)
+        {
+            _redis.Dispose();
+        }
+    }
 
     private static async Task<T> Guard<T>(Func<Task<T>> call)
     {

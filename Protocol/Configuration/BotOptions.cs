@@ -18,6 +18,22 @@ public sealed record BotOptions
     /// <summary>How long an activity id is remembered to recognise Teams' re-sends.</summary>
     public TimeSpan DuplicateWindow { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Several instances: how long a conversation's turn lease lasts in Redis without being renewed.
+    /// The instance running the turn renews it every third of this; one that dies frees the
+    /// conversation after this long at most.
+    /// </summary>
+    public TimeSpan TurnLease { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Several instances: how long a turn waits for its conversation's turn on another instance before it is refused with 503.</summary>
+    public TimeSpan TurnWait { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// On shutdown, how long the turns under way get to finish before they are cancelled; no new
+    /// request is taken meanwhile. Zero cancels them at once.
+    /// </summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     public static BotOptions From(IConfiguration configuration)
     {
         var section = configuration.GetSection("Bot");
@@ -28,6 +44,9 @@ public sealed record BotOptions
             MaxRequestBytes = Settings.Int(section, "MaxRequestBytes", 1, 64 * 1024 * 1024) ?? options.MaxRequestBytes,
             TypingDelay = Settings.Duration(section, "TypingDelay", allowZero: true) ?? options.TypingDelay,
             DuplicateWindow = Settings.Duration(section, "DuplicateWindow") ?? options.DuplicateWindow,
+            TurnLease = Settings.Duration(section, "TurnLease") ?? options.TurnLease,
+            TurnWait = Settings.Duration(section, "TurnWait") ?? options.TurnWait,
+            DrainTimeout = Settings.Duration(section, "DrainTimeout", allowZero: true) ?? options.DrainTimeout,
         };
     }
 }

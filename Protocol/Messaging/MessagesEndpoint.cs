@@ -18,7 +18,7 @@ public static class MessagesEndpoint
         routes.Map("/api/messages", HandleAsync);
 
     private static async Task HandleAsync(HttpContext http, BotOptions options, BotCredentials credentials,
-        IRequestAuthenticator authenticator, ServiceUrlTrust trust, TurnProcessor turns, IHostApplicationLifetime lifetime)
+        IRequestAuthenticator authenticator, ServiceUrlTrust trust, TurnProcessor turns, TurnDrain drain)
     {
         var request = http.Request;
         if (InboundRequest.CheckEnvelope(request, options.MaxRequestBytes) is { } envelopeError)
@@ -60,8 +60,20 @@ public static class MessagesEndpoint
         }
 
         // The turn outlives a caller that gives up waiting: Teams re-sends after 15 s and the
-        // re-send must find the first turn finished, not half done.
-        var response = await turns.ProcessAsync(activity, lifetime.ApplicationStopping);
+        // re-send must find the first turn finished, not half done; on shutdown it gets the drain's time.
+        InvokeResponse? response;
+        try
+        {
+            response = await turns.ProcessAsync(activity, drain.Token);
+        }
+        catch (TurnOrderTimeoutException)
+        {
+            http.Response.Headers.RetryAfter = "1";
+            await new ProtocolError(503, "ConversationBusy", "The conversation's previous turn is still running on another instance.")
+                .WriteAsync(http.Response);
+            return;
+        }
+
         if (response is null)
         {
             http.Response.StatusCode = StatusCodes.Status200OK;

@@ -9,12 +9,14 @@ namespace SecretBot.Protocol.Turns;
 /// <summary>
 /// Runs one authenticated activity as a turn: one at a time per conversation, once per activity
 /// id, with a typing indicator when it is slow, and an apology instead of silence when it fails.
+/// "One at a time" and "once" hold across instances when the turn order and the ledger are shared.
 /// </summary>
 public sealed partial class TurnProcessor(
     ITurnHandler handler,
     IConnectorClient connector,
     ConversationGate gate,
-    ActivityLedger ledger,
+    ITurnOrder order,
+    IActivityLedger ledger,
     BotOptions options,
     KeyedDigest digest,
     ILogger<TurnProcessor> logger)
@@ -26,10 +28,11 @@ public sealed partial class TurnProcessor(
         var conversation = digest.Tag(activity.Conversation?.Id);
 
         using var entered = await gate.EnterAsync(activity.Conversation!.Id!, cancellationToken);
-        if (ledger.TryGetHandled(activity, out var previous))
+        await using var ordered = await order.EnterAsync(activity.Conversation.Id!, cancellationToken);
+        if (await ledger.FindAsync(activity, cancellationToken) is { } previous)
         {
             LogTurn(type, conversation, "duplicate", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return previous;
+            return previous.Response;
         }
 
         var turn = new ActivityTurn(activity, connector);
@@ -39,7 +42,7 @@ public sealed partial class TurnProcessor(
             (response, outcome) = (InvokeResponse.NotImplemented, "invoke-unhandled");
         }
 
-        ledger.MarkHandled(activity, response);
+        await ledger.MarkHandledAsync(activity, response, cancellationToken);
         LogTurn(type, conversation, outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return response;
     }

@@ -6,13 +6,13 @@ using SecretBot.Protocol.Configuration;
 namespace SecretBot.Protocol.Turns;
 
 /// <summary>
-/// Remembers which activities were already handled, per conversation, so that Teams' re-send of a
-/// slow activity (after 15 s) is not processed twice; an invoke's response is kept, as JSON bytes,
-/// to answer the re-send the same way. Keys are 128-bit keyed digests: no id is kept in clear. The bound
-/// is in bytes, not in entries: a message-extension search is an invoke per pause in typing, each
-/// answered with some 30 KB of cards, and kept as objects each cost about 56 KB for ten minutes.
+/// The re-send ledger of one instance (<see cref="IActivityLedger"/>), per conversation; an invoke's
+/// response is kept, as JSON bytes, to answer the re-send the same way. Keys are 128-bit keyed
+/// digests: no id is kept in clear. The bound is in bytes, not in entries: a message-extension search
+/// is an invoke per pause in typing, each answered with some 30 KB of cards, and kept as objects each
+/// cost about 56 KB for ten minutes.
 /// </summary>
-public sealed class ActivityLedger(TimeSpan window, KeyedDigest digest) : IDisposable
+public sealed class MemoryActivityLedger(TimeSpan window, KeyedDigest digest) : IActivityLedger, IDisposable
 {
     /// <summary>An entry weighs one unit, plus one per 512 bytes of the response it keeps: about 100 MB of responses at most.</summary>
     private const int UnitBytes = 512;
@@ -20,28 +20,24 @@ public sealed class ActivityLedger(TimeSpan window, KeyedDigest digest) : IDispo
     private static readonly object NoResponse = new();
     private readonly MemoryCache _handled = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
-    public bool TryGetHandled(Activity activity, out InvokeResponse? response)
+    public ValueTask<HandledActivity?> FindAsync(Activity activity, CancellationToken cancellationToken)
     {
-        response = null;
         if (Key(activity) is not { } key || !_handled.TryGetValue(key, out var value))
         {
-            return false;
+            return ValueTask.FromResult<HandledActivity?>(null);
         }
 
-        if (value is Remembered remembered)
-        {
-            response = new InvokeResponse(remembered.Status,
-                remembered.Json is null ? null : JsonSerializer.Deserialize<JsonElement>(remembered.Json));
-        }
-
-        return true;
+        return ValueTask.FromResult<HandledActivity?>(value is Remembered remembered
+            ? new HandledActivity(new InvokeResponse(remembered.Status,
+                remembered.Json is null ? null : JsonSerializer.Deserialize<JsonElement>(remembered.Json)))
+            : HandledActivity.WithoutResponse);
     }
 
-    public void MarkHandled(Activity activity, InvokeResponse? response)
+    public ValueTask MarkHandledAsync(Activity activity, InvokeResponse? response, CancellationToken cancellationToken)
     {
         if (Key(activity) is not { } key)
         {
-            return;
+            return ValueTask.CompletedTask;
         }
 
         var json = response?.Body is { } body ? JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ProtocolJson.Options) : null;
@@ -50,6 +46,7 @@ public sealed class ActivityLedger(TimeSpan window, KeyedDigest digest) : IDispo
             AbsoluteExpirationRelativeToNow = window,
             Size = 1 + (json?.Length ?? 0) / UnitBytes,
         });
+        return ValueTask.CompletedTask;
     }
 
     public void Dispose() => _handled.Dispose();
