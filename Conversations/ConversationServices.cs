@@ -37,6 +37,7 @@ public static class ConversationServices
         services.AddSingleton<CommandReader>();
         services.AddSingleton<WelcomeOnce>();
         services.AddSingleton<ReferentThrottle>();
+        services.AddSingleton<ReferentRequests>();
         services.AddSingleton<IdentifyingDetails>();
         services.AddSingleton<SearchExtension>();
         services.AddSingleton<Router>();

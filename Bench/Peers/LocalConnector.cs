@@ -211,10 +211,13 @@ public sealed class LocalConnector : IAsyncDisposable
             }
 
             // Delivered: Teams has the message (a delivered fault only delays its answer, or loses it when the caller gives up first).
-            var id = $"activity-{Interlocked.Increment(ref _nextId)}";
+            var n = Interlocked.Increment(ref _nextId);
+            var id = $"activity-{n}";
+            // A new conversation (a channel post, a personal chat opened) gets its own id, as in Teams.
+            var created = request.RouteValues["conversationId"] is null && HttpMethods.IsPost(request.Method) ? $"conversation-{n}" : null;
             if (_record)
             {
-                Record(http, body, isActivity: true, answered: 201, returnedId: id);
+                Record(http, body, isActivity: true, answered: 201, returnedId: id, createdConversation: created);
             }
 
             if (request.RouteValues["conversationId"] is string conversation && _listeners.TryGetValue(conversation, out var listener))
@@ -237,7 +240,7 @@ public sealed class LocalConnector : IAsyncDisposable
                 return;
             }
 
-            var answer = Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\",\"activityId\":\"{id}\",\"serviceUrl\":\"{ServiceUrl.AbsoluteUri}\"}}");
+            var answer = Encoding.UTF8.GetBytes($"{{\"id\":\"{created ?? id}\",\"activityId\":\"{id}\",\"serviceUrl\":\"{ServiceUrl.AbsoluteUri}\"}}");
             http.Response.StatusCode = StatusCodes.Status201Created;
             http.Response.ContentType = "application/json";
             http.Response.ContentLength = answer.Length;
@@ -252,10 +255,10 @@ public sealed class LocalConnector : IAsyncDisposable
     private static string RawTarget(HttpContext http) =>
         http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.ToString();
 
-    private void Record(HttpContext http, JsonNode? body, bool isActivity, int answered, string? returnedId = null)
+    private void Record(HttpContext http, JsonNode? body, bool isActivity, int answered, string? returnedId = null, string? createdConversation = null)
     {
         _requests.Enqueue(new ConnectorRequest(http.Request.Method, RawTarget(http), http.Request.Headers.Authorization.ToString(),
-            body, DateTimeOffset.UtcNow, isActivity, answered, returnedId));
+            body, DateTimeOffset.UtcNow, isActivity, answered, returnedId, createdConversation));
         _arrivals.Release();
     }
 
@@ -283,8 +286,9 @@ public sealed class LocalConnector : IAsyncDisposable
 
 /// <summary>One request the bot made to the connector, as it arrived.</summary>
 /// <param name="ReturnedId">The activity id the connector gave back (the message id a later click replies to).</param>
+/// <param name="CreatedConversation">The id of the conversation a create call opened (a channel thread, a personal chat).</param>
 public sealed record ConnectorRequest(string Method, string RawPath, string Authorization, JsonNode? Body,
-    DateTimeOffset At, bool IsActivity, int Answered, string? ReturnedId = null)
+    DateTimeOffset At, bool IsActivity, int Answered, string? ReturnedId = null, string? CreatedConversation = null)
 {
     public string? Text => Body?["text"]?.GetValue<string>();
 

@@ -28,12 +28,15 @@ public sealed class ReferentAndFeedbackTests : IAsyncLifetime
         ["Escalation:TenantId"] = withReferents ? Activities.RecordedTenant : "",
     });
 
-    private static async Task<System.Text.Json.Nodes.JsonObject> AnswerCardAsync(TeamsUser user)
+    private static async Task<System.Text.Json.Nodes.JsonObject> AnswerCardAsync(TeamsUser user) => (await AnswerMessageAsync(user)).Card()!;
+
+    /// <summary>The answer card's message, as the connector received it (its id is the one a click replies to).</summary>
+    private static async Task<ConnectorRequest> AnswerMessageAsync(TeamsUser user)
     {
         // "avec l'école" answers the only question: the bot shows what it understood and waits for a confirmation.
         var understood = (await user.SayAsync($"{Sentinel} : puis-je partager avec l'école ?")).Last(r => r.Method == "POST").Card()!;
         await user.ExecuteAsync(understood.Button("understood-confirm"), null);
-        return user.NewReplies().Last(r => r.Method == "POST").Card()!;
+        return user.NewReplies().Last(r => r.Method == "POST");
     }
 
     [Fact]
@@ -100,18 +103,80 @@ public sealed class ReferentAndFeedbackTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FeedbackIsCountedPerOutcomeAndNothingElseIsKept()
+    public async Task AVoteIsCountedPerOutcomeAndTheCardTurnsIntoThanksWithoutAnotherMessage()
     {
         using var metrics = new MetricsRecorder(instrument => instrument.Name == AnswerFeedback.InstrumentName);
-
         await using var bot = await BotAsync(withReferents: false);
         var user = new TeamsUser(bot, _connector, $"feedback-{Guid.NewGuid():N}");
-        var answer = await AnswerCardAsync(user);
-        await user.ExecuteAsync(answer.Button("feedback", "rating", "up"), null);
+        var answer = await AnswerMessageAsync(user);
+
+        var response = await user.ExecuteAsync(answer.Card()!.Button("feedback", "rating", "up"), answer.ReturnedId);
 
         Assert.Contains(metrics.Measurements, vote => vote.Value == 1 && vote.Tags.Count == 2
             && vote.Tags["outcome"] == "share.no_school" && vote.Tags["rating"] == "up");
         Assert.DoesNotContain("SENTINEL", metrics.AllText);
+        var thanked = response["value"]!.AsObject();
+        Assert.Contains("Merci", thanked.Text());
+        Assert.DoesNotContain(thanked.Buttons(), b => (string?)b["verb"] == "feedback");
+        // The same answer, drawn again: the verdict and what to do next stay.
+        Assert.Contains("Non : pas de secret partagé avec l'école", thanked.Text());
+        Assert.Contains(thanked.Buttons(), b => (string?)b["verb"] == "edit-answers");
+        Assert.Empty(user.NewReplies());
+    }
+
+    [Fact]
+    public async Task OneVotePerAnswerCardEvenWhenAnOldCopyIsClickedAgain()
+    {
+        using var metrics = new MetricsRecorder(instrument => instrument.Name == AnswerFeedback.InstrumentName);
+        await using var bot = await BotAsync(withReferents: false);
+        var user = new TeamsUser(bot, _connector, $"feedback-{Guid.NewGuid():N}");
+        var first = await AnswerMessageAsync(user);
+
+        // Another device still shows the buttons: its click redraws the thanks and counts nothing.
+        await user.ExecuteAsync(first.Card()!.Button("feedback", "rating", "up"), first.ReturnedId);
+        await user.ExecuteAsync(first.Card()!.Button("feedback", "rating", "down"), first.ReturnedId);
+        Assert.Equal(1, metrics.Measurements.Sum(m => m.Value));
+
+        // Another answer card is another vote.
+        var second = await AnswerMessageAsync(user);
+        await user.ExecuteAsync(second.Card()!.Button("feedback", "rating", "down"), second.ReturnedId);
+        Assert.Equal(2, metrics.Measurements.Sum(m => m.Value));
+        Assert.Empty(user.NewReplies());
+    }
+
+    [Fact]
+    public async Task InAGroupChatTheThanksReplaceTheVoteForEveryone()
+    {
+        using var metrics = new MetricsRecorder(instrument => instrument.Name == AnswerFeedback.InstrumentName);
+        await using var bot = await BotAsync(withReferents: false);
+        var chat = $"19:{Guid.NewGuid():N}@thread.v2";
+        var alice = new TeamsUser(bot, _connector, chat, "fr-BE", "groupChat", "user-a");
+        var bob = new TeamsUser(bot, _connector, chat, "fr-BE", "groupChat", "user-b");
+        var understood = (await alice.MentionAsync("puis-je partager avec l'école ?")).Last().Card()!;
+        await alice.ExecuteAsync(understood.Button("understood-confirm"), null);
+        var answer = alice.NewReplies().Last(r => r.Method == "POST");
+
+        await bob.ExecuteAsync(answer.Card()!.Button("feedback", "rating", "up"), answer.ReturnedId);
+        await alice.ExecuteAsync(answer.Card()!.Button("feedback", "rating", "down"), answer.ReturnedId);
+
+        var updates = bob.Delivered().Where(r => r.Method == "PUT" && r.RawPath.EndsWith(Uri.EscapeDataString(answer.ReturnedId!))).ToList();
+        Assert.NotEmpty(updates);
+        Assert.All(updates, u => Assert.DoesNotContain(u.Card()!.Buttons(), b => (string?)b["verb"] == "feedback"));
+        Assert.Equal(1, metrics.Measurements.Sum(m => m.Value));
+    }
+
+    [Fact]
+    public async Task AForgedVoteWhoseAnswersDoNotLeadToItsOutcomeIsThankedInWordsAndDrawsNothing()
+    {
+        await using var bot = await BotAsync(withReferents: false);
+        var user = new TeamsUser(bot, _connector, $"feedback-{Guid.NewGuid():N}");
+        var answer = await AnswerMessageAsync(user);
+        var forged = answer.Card()!.Button("feedback", "rating", "up").DeepClone().AsObject();
+        forged["data"]!["answers"] = "nonsense=1";
+
+        var response = await user.ExecuteAsync(forged, answer.ReturnedId);
+
+        Assert.NotEqual("application/vnd.microsoft.card.adaptive", (string?)response["type"]);
         Assert.Contains("Merci", string.Join("\n", user.NewReplies().Select(r => r.Text)));
     }
 }

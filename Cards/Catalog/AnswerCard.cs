@@ -36,7 +36,13 @@ public static class AnswerCard
         var spoken = $"{answer.InterviewTitle.In(language)}. {verdict}. {string.Join(" ", keyPoints)}";
         // Whom to call is said once: the numbers of the emergency banner are not repeated below.
         var contacts = answer.Resources.Where(r => !answer.Emergency.Contains(r)).Select(r => ToContact(r, language)).ToList();
-        var outcome = $"{answer.Topic}.{answer.OutcomeId}";
+        // A vote names the answer and the answers that led to it, so that the card can be drawn again with thanks in place of the buttons.
+        (string, string)[] vote =
+        [
+            (CardDataKeys.Outcome, $"{answer.Topic}.{answer.OutcomeId}"),
+            (CardDataKeys.Jurisdiction, answer.Jurisdiction.ToString()),
+            (CardDataKeys.Answers, AnswerList.Write(answer.Given.Select(g => KeyValuePair.Create(g.Question.Id, g.Choice.Id)))),
+        ];
 
         // Phone first: the verdict, three or four key points and whom to call fit one screen; the
         // conditions (counted on their toggle), what the person said and the legal basis unfold.
@@ -61,34 +67,41 @@ public static class AnswerCard
                 ? Note(texts["feedback.thanks"]) with { Spacing = Spacing.Small }
                 : new ActionSet(
                 [
-                    Button(texts["feedback.useful"], CardVerbs.Feedback, (CardDataKeys.Outcome, outcome), (CardDataKeys.Rating, "up")),
-                    Button(texts["feedback.notUseful"], CardVerbs.Feedback, (CardDataKeys.Outcome, outcome), (CardDataKeys.Rating, "down")),
+                    Button(texts["feedback.useful"], CardVerbs.Feedback, [.. vote, (CardDataKeys.Rating, "up")]),
+                    Button(texts["feedback.notUseful"], CardVerbs.Feedback, [.. vote, (CardDataKeys.Rating, "down")]),
                 ]) { Spacing = Spacing.Small },
         ];
 
-        var shown = Math.Min(MaxKeyPoints, keyPoints.Count);
-        while (shown > MinKeyPoints && VisibleText.Length([.. Top(shown), .. Bottom()]) > VisibleBudget - 80)
+        IReadOnlyList<CardElement> Body(int shown)
         {
-            shown--;
+            var more = keyPoints.Skip(shown).ToList();
+            return
+            [
+                .. Top(shown),
+                .. more.Count == 0 ? [] : Unfold(MorePoints(texts, more.Count), "answer-more", [NumberedList(more, first: shown + 1)]),
+                .. answer.Conditions.Count == 0
+                    ? []
+                    : Unfold(texts.Format("conditions.unfold", answer.Conditions.Count(c => c.Met), answer.Conditions.Count), "answer-conditions",
+                        [Conditions(texts, answer.Conditions, titled: false)]),
+                .. answer.Given.Count == 0
+                    ? []
+                    : Unfold(texts["facts.title"], "answer-facts",
+                        [Facts(texts, answer.Given.Select(g => new Fact(g.Question.Short.In(language), g.Choice.Label.In(language))).ToList(), titled: false)]),
+                .. Unfold(texts.Format("references.unfold", answer.References.Count), "answer-references",
+                    [References(texts, answer.References.Select(r => ToLegalReference(texts, r)).ToList(), titled: false)]),
+                .. Bottom(),
+            ];
         }
 
-        var more = keyPoints.Skip(shown).ToList();
-        return new AdaptiveCard(texts.Tag, spoken, spoken,
-        [
-            .. Top(shown),
-            .. more.Count == 0 ? [] : Unfold(MorePoints(texts, more.Count), "answer-more", [NumberedList(more, first: shown + 1)]),
-            .. answer.Conditions.Count == 0
-                ? []
-                : Unfold(texts.Format("conditions.unfold", answer.Conditions.Count(c => c.Met), answer.Conditions.Count), "answer-conditions",
-                    [Conditions(texts, answer.Conditions, titled: false)]),
-            .. answer.Given.Count == 0
-                ? []
-                : Unfold(texts["facts.title"], "answer-facts",
-                    [Facts(texts, answer.Given.Select(g => new Fact(g.Question.Short.In(language), g.Choice.Label.In(language))).ToList(), titled: false)]),
-            .. Unfold(texts.Format("references.unfold", answer.References.Count), "answer-references",
-                [References(texts, answer.References.Select(r => ToLegalReference(texts, r)).ToList(), titled: false)]),
-            .. Bottom(),
-        ]);
+        // As many key points as fit, the whole card measured as it shows (toggles included), never fewer than three.
+        var shown = Math.Min(MaxKeyPoints, keyPoints.Count);
+        var body = Body(shown);
+        while (shown > MinKeyPoints && VisibleText.Length(body) > VisibleBudget)
+        {
+            body = Body(--shown);
+        }
+
+        return new AdaptiveCard(texts.Tag, spoken, spoken, body);
     }
 
     /// <summary>Meaning, shown by colour and by words: a permission is good, a condition or a duty a warning, a refusal attention.</summary>

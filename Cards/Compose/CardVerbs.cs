@@ -19,6 +19,8 @@ public static class CardVerbs
     public const string EditAnswers = "edit-answers";
     public const string OtherQuestion = "other-question";
     public const string AskReferent = "ask-referent";
+    public const string SendToReferents = "referent-send";
+    public const string TakeReferentRequest = "referent-take";
     public const string Feedback = "feedback";
     public const string ConfirmUnderstood = "understood-confirm";
     public const string CorrectUnderstood = "understood-correct";

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SecretBot.Cards.Catalog;
 using SecretBot.Cards.Model;
+using SecretBot.Knowledge.Model;
 using SecretBot.Conversations.Escalation;
 using SecretBot.Conversations.Preferences;
 using SecretBot.Conversations.Turns;
@@ -19,7 +21,7 @@ namespace SecretBot.Conversations.Effects;
 /// <see cref="ReferentThrottle"/>; otherwise the person is told it was refused.
 /// </summary>
 public sealed class ActivityEffects(ActivityTurn turn, ConversationInput input, PreferencesStore preferences, EscalationOptions escalation,
-    ReferentThrottle throttle) : ITurnEffects
+    ReferentThrottle throttle, ReferentRequests requests) : ITurnEffects
 {
     /// <summary>The clicked card's new form, to answer an <c>adaptiveCard/action</c> invoke with.</summary>
     public JsonObject? ClickedCardReplacement { get; private set; }
@@ -43,6 +45,9 @@ public sealed class ActivityEffects(ActivityTurn turn, ConversationInput input, 
                 return null;
             case ReferentRequest request:
                 await PostToReferentsAsync(request, cancellationToken);
+                return null;
+            case TakeReferentRequest take:
+                await TakeAsync(take, cancellationToken);
                 return null;
             default:
                 throw new ArgumentException($"No way to apply {effect.GetType().Name}.", nameof(effect));
@@ -74,6 +79,12 @@ public sealed class ActivityEffects(ActivityTurn turn, ConversationInput input, 
             return;
         }
 
+        // Kept before it is posted, so that a référent quick to click finds it: ids to reach the requester, and their language.
+        if (Protocol.Schema.ConversationReference.ToSenderOf(turn.Activity, input.Kind == ConversationKind.Personal) is { } requester)
+        {
+            await requests.OpenAsync(request.RequestId, new OpenRequest(requester, input.Language), cancellationToken);
+        }
+
         var post = ToActivity(request.Post);
         post.ReplyToId = null;
         post.Recipient = null;
@@ -91,6 +102,52 @@ public sealed class ActivityEffects(ActivityTurn turn, ConversationInput input, 
             }),
         }, cancellationToken);
         await turn.SendAsync(ToActivity(request.Posted), cancellationToken);
+    }
+
+    /// <summary>
+    /// The first référent to click takes the request: the requester is told in their personal chat,
+    /// and the post is redrawn for everyone with who took it. A click on a post another référent
+    /// already took only redraws the clicker's copy; an expired request is redrawn as such for everyone.
+    /// </summary>
+    private async Task TakeAsync(TakeReferentRequest take, CancellationToken cancellationToken)
+    {
+        var (outcome, request) = await requests.TakeAsync(take.RequestId, cancellationToken);
+        var status = outcome switch
+        {
+            TakeOutcome.Taken => await TellRequesterAsync(request!, take, cancellationToken) ? ReferentPostStatus.Taken : ReferentPostStatus.TakenRequesterNotTold,
+            TakeOutcome.AlreadyTaken => ReferentPostStatus.AlreadyTaken,
+            _ => ReferentPostStatus.Expired,
+        };
+        var post = take.Posts[status];
+        if (turn.Activity.ReplyToId is not { } postId)
+        {
+            await turn.SendAsync(ToActivity(post), cancellationToken);
+        }
+        else if (status == ReferentPostStatus.AlreadyTaken && turn.Activity.IsType(ActivityTypes.Invoke))
+        {
+            // Everyone else already sees who took it: only this copy is out of date.
+            ClickedCardReplacement = post.Card;
+        }
+        else
+        {
+            await UpdateAsync(new UpdateMessage(postId, post), cancellationToken);
+        }
+    }
+
+    /// <summary>A proactive message in the requester's personal chat; false when Teams refused it (e.g. the app is not installed there).</summary>
+    private async Task<bool> TellRequesterAsync(OpenRequest request, TakeReferentRequest take, CancellationToken cancellationToken)
+    {
+        var notice = take.Notices[request.Language];
+        var message = new Activity { Type = ActivityTypes.Message, Text = notice.Text, TextFormat = "plain", Locale = request.Language.Tag() };
+        try
+        {
+            await turn.SendProactiveAsync(request.Requester, message, cancellationToken);
+            return true;
+        }
+        catch (Protocol.Connector.ConnectorException)
+        {
+            return false;
+        }
     }
 
     private Activity ToActivity(OutgoingMessage message) => Reply(turn, message);

@@ -9,7 +9,7 @@ namespace SecretBot.Conversations.Escalation;
 /// organisation may post there: the channel's tenant, and the tenants listed in
 /// <c>Escalation:AllowedTenants</c>. Each person may post <c>Escalation:PostsPerPerson</c> requests,
 /// and each conversation <c>Escalation:PostsPerConversation</c>, then one more every
-/// <c>Escalation:RefillInterval</c>.
+/// <c>Escalation:RefillInterval</c>. A request can be taken for <c>Escalation:RequestTtl</c>.
 /// </summary>
 public sealed record EscalationOptions(string? ChannelId, string? ChannelName, string? TenantId)
 {
@@ -22,6 +22,17 @@ public sealed record EscalationOptions(string? ChannelId, string? ChannelName, s
     public int PostsPerConversation { get; init; } = 5;
 
     public TimeSpan RefillInterval { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a request may be taken (« Je m’en occupe ») and its requester told: <c>Escalation:RequestTtl</c>, 7 days.</summary>
+    public TimeSpan RequestTtl { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Whether a conversation is the référents' channel or one of its threads: Teams names a thread
+    /// « channel id;messageid=… ». Only the channel's tenant counts.
+    /// </summary>
+    public bool IsReferentsChannel(string? conversationId, string? tenantId) =>
+        IsConfigured && conversationId is not null && string.Equals(tenantId, TenantId, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(conversationId.Split(';')[0], ChannelId, StringComparison.Ordinal);
 
     /// <summary>Whether someone of <paramref name="tenantId"/> may post to the référents.</summary>
     public bool Serves(string? tenantId) =>
@@ -45,6 +56,7 @@ public sealed record EscalationOptions(string? ChannelId, string? ChannelName, s
             PostsPerPerson = Settings.Int(section, "PostsPerPerson", 1, 100) ?? options.PostsPerPerson,
             PostsPerConversation = Settings.Int(section, "PostsPerConversation", 1, 100) ?? options.PostsPerConversation,
             RefillInterval = Settings.Duration(section, "RefillInterval") ?? options.RefillInterval,
+            RequestTtl = Settings.Duration(section, "RequestTtl") ?? options.RequestTtl,
         };
     }
 }

@@ -31,6 +31,8 @@ public sealed class MainDialog : Dialog
     private const string LastJurisdiction = LastPrefix + "j";
     private const string LastTopic = LastPrefix + "t";
     private const string PendingTopic = "pending.topic";
+    private const string VotedCards = "votes";
+    private const int VotesKept = 20;
 
     private delegate Task<bool> Command(DialogContext context, DialogInstance main, CancellationToken cancellationToken);
 
@@ -59,6 +61,8 @@ public sealed class MainDialog : Dialog
             [CardVerbs.SetLanguage] = SetLanguageAsync,
             [CardVerbs.Feedback] = FeedbackAsync,
             [CardVerbs.AskReferent] = AskReferentAsync,
+            [CardVerbs.SendToReferents] = SendToReferentsAsync,
+            [CardVerbs.TakeReferentRequest] = TakeReferentRequestAsync,
         };
     }
 
@@ -232,36 +236,138 @@ public sealed class MainDialog : Dialog
         return true;
     }
 
+    /// <summary>
+    /// One vote per answer card: the first is counted, and the card is drawn again with thanks in
+    /// place of the buttons — for the person who clicked and, in a group, for everyone. No message is added.
+    /// </summary>
     private async Task<bool> FeedbackAsync(DialogContext context, DialogInstance main, CancellationToken cancellationToken)
     {
-        if (context.Input.CardString(CardDataKeys.Rating) is not ("up" or "down") || context.Input.CardString(CardDataKeys.Outcome) is not { } outcome
+        var input = context.Input;
+        if (input.CardString(CardDataKeys.Rating) is not ("up" or "down") || input.CardString(CardDataKeys.Outcome) is not { } outcome
             || !IsOutcome(outcome))
         {
             return false;
         }
 
-        await context.ApplyAsync(new CountVote(outcome, context.Input.CardString(CardDataKeys.Rating)!), cancellationToken);
-        await context.SayAsync(Texts(context)["feedback.thanks"], cancellationToken);
+        var votes = main.Values.GetInts(VotedCards);
+        var mark = input.ReplyToId is { } cardId ? VoteMark(cardId) : (int?)null;
+        if (mark is null || !votes.Contains(mark.Value))
+        {
+            await context.ApplyAsync(new CountVote(outcome, input.CardString(CardDataKeys.Rating)!), cancellationToken);
+            if (mark is { } counted)
+            {
+                main.Values.SetInts(VotedCards, votes.Append(counted).TakeLast(VotesKept));
+            }
+        }
+
+        if (input.ReplyToId is { } replyTo && ThankedAnswerCard(context, outcome) is { } thanked)
+        {
+            await context.UpdateAsync(replyTo, new OutgoingMessage(thanked.FallbackText, thanked.ToJsonObject()), cancellationToken);
+        }
+        else
+        {
+            // An older client's click without the card it came from, or a card the rule base no longer draws the same way.
+            await context.SayAsync(Texts(context)["feedback.thanks"], cancellationToken);
+        }
+
         return true;
     }
 
-    /// <summary>Posts the last answer's summary (topic, law, choices, verdict; never typed text) to the référents' channel.</summary>
+    /// <summary>The answer card the vote came from, with thanks in place of the vote; null when its answers no longer lead to that outcome.</summary>
+    private AdaptiveCard? ThankedAnswerCard(DialogContext context, string outcome)
+    {
+        var (topic, outcomeId) = (outcome.Split('.')[0], outcome.Split('.')[1]);
+        var answer = ClickedAnswer(context.Input.CardString(CardDataKeys.Jurisdiction), topic, context.Input.CardString(CardDataKeys.Answers));
+        return answer?.OutcomeId == outcomeId ? AnswerCard.Create(Texts(context), answer, context.Conversation().CanAskReferents, voted: true) : null;
+    }
+
+    /// <summary>A card's mark among those voted on: four bytes of a digest of its message id, the same on every instance.</summary>
+    private static int VoteMark(string messageId) =>
+        BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(messageId)), 0);
+
+    /// <summary>Shows what the référents would receive, and lets the person send it without a name or ask to be contacted.</summary>
     private async Task<bool> AskReferentAsync(DialogContext context, DialogInstance main, CancellationToken cancellationToken)
     {
+        var conversation = context.Conversation();
+        if (!conversation.CanAskReferents || _referentChannel is null || main.Values.GetId(LastTopic) is null)
+        {
+            await context.SayAsync(Texts(context)["escalation.notConfigured"], cancellationToken);
+            return true;
+        }
+
+        await SendCardAsync(context, ReferentOfferCard.Create(Texts(context), _referentChannel, conversation.PersonName), cancellationToken);
+        return true;
+    }
+
+    /// <summary>Posts the last answer's summary (topic, law, choices, verdict; never typed text, never the person helped) to the référents' channel.</summary>
+    private async Task<bool> SendToReferentsAsync(DialogContext context, DialogInstance main, CancellationToken cancellationToken)
+    {
         var texts = Texts(context);
-        if (!context.Conversation().CanAskReferents || _referentChannel is null || main.Values.GetId(LastTopic) is not { } topic
+        var conversation = context.Conversation();
+        if (!conversation.CanAskReferents || _referentChannel is null || main.Values.GetId(LastTopic) is not { } topic
             || !Enum.TryParse<Jurisdiction>(main.Values.GetId(LastJurisdiction), out var jurisdiction))
         {
             await context.SayAsync(texts["escalation.notConfigured"], cancellationToken);
             return true;
         }
 
-        var summary = EscalationSummaryCard.Create(texts, _evaluator.Evaluate(jurisdiction, topic, LastAnswers(main).ToDictionary(StringComparer.Ordinal)));
-        await context.ApplyAsync(new ReferentRequest(
+        var requester = context.Input.CardString(CardDataKeys.Contact) == "yes" ? conversation.PersonName : null;
+        var requestId = Guid.NewGuid().ToString("N");
+        var summary = EscalationSummaryCard.Create(texts, _evaluator.Evaluate(jurisdiction, topic, LastAnswers(main).ToDictionary(StringComparer.Ordinal)),
+            new ReferentPost(requestId, requester));
+        await context.ApplyAsync(new ReferentRequest(requestId,
             new OutgoingMessage(summary.FallbackText, summary.ToJsonObject()),
             OutgoingMessage.Plain(texts.Format("escalation.sent", _referentChannel)),
             OutgoingMessage.Plain(texts["escalation.throttled"])), cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// A référent's « Je m’en occupe », from their channel only: the post redrawn with who took it
+    /// (or that someone already did, or that it expired), and the requester told in their language.
+    /// </summary>
+    private async Task<bool> TakeReferentRequestAsync(DialogContext context, DialogInstance main, CancellationToken cancellationToken)
+    {
+        var input = context.Conversation();
+        if (!input.InReferentsChannel || input.CardString(CardDataKeys.Request) is not { Length: 32 } requestId || !requestId.All(char.IsAsciiHexDigitLower)
+            || input.CardString(CardDataKeys.Topic) is not { } topic
+            || ClickedAnswer(input.CardString(CardDataKeys.Jurisdiction), topic, input.CardString(CardDataKeys.Answers)) is not { } answer)
+        {
+            return false;
+        }
+
+        // The post keeps the language it was written in; the requester is told in theirs.
+        var texts = TextCatalog.For(Languages.Parse(input.CardString(CardDataKeys.Language)) ?? input.Language);
+        var requester = input.CardString(CardDataKeys.Requester) is { Length: > 0 and <= 256 } name ? name : null;
+        var posts = new[] { ReferentPostStatus.Taken, ReferentPostStatus.TakenRequesterNotTold, ReferentPostStatus.AlreadyTaken, ReferentPostStatus.Expired }
+            .ToDictionary(status => status, status =>
+            {
+                var card = EscalationSummaryCard.Create(texts, answer, new ReferentPost(requestId, requester, status, input.PersonName));
+                return new OutgoingMessage(card.FallbackText, card.ToJsonObject());
+            });
+        var notices = Enum.GetValues<Language>().ToDictionary(language => language, language =>
+        {
+            var requesterTexts = TextCatalog.For(language);
+            var taker = input.PersonName ?? requesterTexts["referent.someone"];
+            return OutgoingMessage.Plain(requesterTexts.Format("referent.notice", taker, answer.InterviewTitle.In(language)) + " "
+                                         + requesterTexts[requester is null ? "referent.noticeAnonymous" : "referent.noticeContact"]);
+        });
+        await context.ApplyAsync(new TakeReferentRequest(requestId, posts, notices), cancellationToken);
+        return true;
+    }
+
+    /// <summary>The answer a button's ids lead to; null unless they are a complete, valid set of answers of that interview.</summary>
+    private Answer? ClickedAnswer(string? jurisdictionCode, string topic, string? answerList)
+    {
+        if (!Enum.TryParse<Jurisdiction>(jurisdictionCode, out var jurisdiction) || !_knowledge.Jurisdictions.TryGetValue(jurisdiction, out var sources)
+            || !sources.Interviews.TryGetValue(topic, out var interview) || AnswerList.Read(answerList) is not { } answers
+            || answers.Any(a => interview.Questions.FirstOrDefault(q => q.Id == a.Key)?.Choices.Any(c => c.Id == a.Value) != true)
+            || !InterviewPath.Walk(interview, answers).IsComplete)
+        {
+            return null;
+        }
+
+        return _evaluator.Evaluate(jurisdiction, topic, answers);
     }
 
     private bool IsOutcome(string outcome) =>

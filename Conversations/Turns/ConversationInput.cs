@@ -26,6 +26,12 @@ public sealed record ConversationInput(string? Text, JsonElement? CardValue, str
     /// <summary>Whether this person may ask the organisation's référents (configured, and from the deploying organisation).</summary>
     public bool CanAskReferents { get; init; }
 
+    /// <summary>The person's display name in Teams, when it sent one: shown only where they ask to be named (« me recontacter »), or to name the référent who takes a request.</summary>
+    public string? PersonName { get; init; }
+
+    /// <summary>The click comes from the référents' channel (or one of its threads), in the organisation's tenant.</summary>
+    public bool InReferentsChannel { get; init; }
+
     /// <summary>Where the bot speaks, as the cards name it (« ce canal », « cette conversation »).</summary>
     public Cards.Catalog.WelcomeScope Scope => Kind switch
     {

@@ -11,4 +11,6 @@ public sealed class StateKeys(KeyedDigest digest, string prefix)
     public string Conversation(string conversationId) => prefix + "c:" + digest.Key(conversationId);
 
     public string User(string userId) => prefix + "u:" + digest.Key(userId);
+
+    public string ReferentRequest(string requestId) => prefix + "r:" + digest.Key(requestId);
 }

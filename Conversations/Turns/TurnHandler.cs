@@ -40,6 +40,7 @@ public sealed class TurnHandler(
     SearchExtension searchExtension,
     EscalationOptions escalation,
     ReferentThrottle referentThrottle,
+    ReferentRequests referentRequests,
     IdentifyingDetails identifyingDetails,
     ConversationSettings settings) : ITurnHandler
 {
@@ -111,7 +112,7 @@ public sealed class TurnHandler(
     }
 
     private ActivityEffects Effects(ActivityTurn turn, ConversationInput input) =>
-        new(turn, input, preferences, escalation, referentThrottle);
+        new(turn, input, preferences, escalation, referentThrottle, referentRequests);
 
     /// <summary>The turn as SecretBot's dialogs see it, every choice about language and country made here, once.</summary>
     private async Task<ConversationInput> InputAsync(ActivityTurn turn, string? text, CancellationToken cancellationToken)
@@ -124,6 +125,8 @@ public sealed class TurnHandler(
             Jurisdiction = ActivityReading.Jurisdiction(stored.Jurisdiction, settings.DefaultJurisdiction),
             SuggestedJurisdiction = ActivityReading.SuggestedJurisdiction(activity.Locale),
             CanAskReferents = escalation.Serves(activity.TenantId()),
+            PersonName = string.IsNullOrWhiteSpace(activity.From?.Name) ? null : activity.From.Name.Trim(),
+            InReferentsChannel = escalation.IsReferentsChannel(activity.Conversation?.Id, activity.TenantId()),
         };
         return input with
         {
