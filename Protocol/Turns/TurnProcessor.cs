@@ -24,11 +24,12 @@ public sealed partial class TurnProcessor(
         var started = Stopwatch.GetTimestamp();
         var type = TurnLog.TypeOf(activity);
         var conversation = digest.Tag(activity.Conversation?.Id);
+        using var span = TurnTelemetry.Start(type);
 
         using var entered = await gate.EnterAsync(activity.Conversation!.Id!, cancellationToken);
         if (ledger.TryGetHandled(activity, out var previous))
         {
-            LogTurn(type, conversation, "duplicate", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Ended(span, type, conversation, "duplicate", started);
             return previous;
         }
 
@@ -40,8 +41,16 @@ public sealed partial class TurnProcessor(
         }
 
         ledger.MarkHandled(activity, response);
-        LogTurn(type, conversation, outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        Ended(span, type, conversation, outcome, started);
         return response;
+    }
+
+    /// <summary>The turn's log line and its metric say the same: type, outcome, latency (and, in the log only, the digest).</summary>
+    private void Ended(System.Diagnostics.Activity? span, string type, string conversation, string outcome, long started)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        LogTurn(type, conversation, outcome, elapsed.TotalMilliseconds);
+        TurnTelemetry.Ended(span, type, outcome, elapsed);
     }
 
     private async Task<(InvokeResponse? Response, string Outcome)> RunAsync(ActivityTurn turn, CancellationToken cancellationToken)
