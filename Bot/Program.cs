@@ -53,6 +53,7 @@ public static class Program
         builder.Services.AddKnowledge(builder.Configuration);                      // the rule base, loaded and validated (a flaw names its file and line)
         builder.Services.AddConversationState(builder.Configuration);              // conversation state: in memory, or Redis for several instances
         builder.Services.AddConversations(builder.Configuration);                  // SecretBot's conversations, behind the protocol's turn handler
+        builder.AddTelemetry();                                                     // traces and metrics over OTLP or to Azure Monitor, when configured; nothing else
         replaceServices?.Invoke(builder.Services);
 
         var app = builder.Build();
