@@ -55,6 +55,7 @@ public static class Program
         builder.Services.AddConversationState(builder.Configuration);              // conversation state: in memory, or Redis for several instances (with their turn order and re-send ledger)
         builder.Services.AddConversations(builder.Configuration);                  // SecretBot's conversations, behind the protocol's turn handler
         builder.Services.AddPages(builder.Configuration);                          // the privacy and terms pages, with the organisation that provides the bot
+        builder.AddTelemetry();                                                     // traces and metrics over OTLP or to Azure Monitor, when configured; nothing else
         replaceServices?.Invoke(builder.Services);
 
         var app = builder.Build();

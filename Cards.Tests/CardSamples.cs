@@ -49,6 +49,8 @@ public static class CardSamples
         yield return Sample("jurisdiction-picker-unset", JurisdictionPickerCard.Create(texts, null));
         yield return Sample("language-picker", LanguagePickerCard.Create(texts));
         yield return Sample("channel-reminder", ChannelPrivacyReminderCard.Create(texts));
+        yield return Sample("referent-offer", ReferentOfferCard.Create(texts, "Référents secret", "Camille Martin-Dubois"));
+        yield return Sample("referent-offer-unnamed", ReferentOfferCard.Create(texts, "Référents secret", null));
         yield return Sample("answer-parts", AnswerPartsSample.Create(texts, words));
     }
 }

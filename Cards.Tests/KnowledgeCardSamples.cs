@@ -43,9 +43,20 @@ public static class KnowledgeCardSamples
                 yield return new CardSample($"lookup-{lookup.Id}", language, LookupCard.Create(texts, lookup, sources, knowledge.Version));
             }
 
-            var first = OneAnswerPerOutcome().First(a => a.Jurisdiction == jurisdiction);
-            yield return new CardSample($"referent-summary-{jurisdiction.ToString().ToLowerInvariant()}", language,
-                EscalationSummaryCard.Create(texts, first));
+            // The longest answer of the country: the most choices to list.
+            var longest = OneAnswerPerOutcome().Where(a => a.Jurisdiction == jurisdiction).MaxBy(a => a.Given.Count)!;
+            var code = jurisdiction.ToString().ToLowerInvariant();
+            var request = new ReferentPost("0123456789abcdef0123456789abcdef", null);
+            yield return new CardSample($"referent-summary-{code}", language, EscalationSummaryCard.Create(texts, longest, request));
+            yield return new CardSample($"referent-summary-{code}-named", language,
+                EscalationSummaryCard.Create(texts, longest, request with { Requester = "Camille Martin-Dubois" }));
+            foreach (var status in new[] { ReferentPostStatus.Taken, ReferentPostStatus.TakenRequesterNotTold, ReferentPostStatus.AlreadyTaken, ReferentPostStatus.Expired })
+            {
+                yield return new CardSample($"referent-summary-{code}-{status.ToString().ToLowerInvariant()}", language,
+                    EscalationSummaryCard.Create(texts, longest, request with { Requester = "Camille Martin-Dubois", Status = status, TakenBy = "Alex Janssens" }));
+            }
+
+            yield return new CardSample($"answer-{code}-voted", language, AnswerCard.Create(texts, longest, canAskReferent: true, voted: true));
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -12,6 +14,9 @@ namespace SecretBot.Bench.Peers;
 /// </summary>
 public static class LoopbackApp
 {
+    /// <summary>The activity source, diagnostic listener and meters of the peers' ASP.NET Core, apart from the bot's.</summary>
+    public const string DiagnosticsName = "SecretBot.Bench.Peers";
+
     /// <param name="port">0 for a free port; a fixed one to come back on the same address after a restart.</param>
     /// <param name="services">The peer's own services, if it has any.</param>
     public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(Action<WebApplication> map, int port = 0,
@@ -21,6 +26,12 @@ public static class LoopbackApp
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         services?.Invoke(builder.Services);
+        // A peer runs in the bot's process in the tests, and ASP.NET Core's spans and metrics are found by
+        // name: under names of their own, the peers' requests stay out of the bot's telemetry.
+        builder.Services.AddSingleton(new ActivitySource(DiagnosticsName));
+        builder.Services.AddSingleton(new DiagnosticListener(DiagnosticsName));
+        builder.Services.AddSingleton<DiagnosticSource>(services => services.GetRequiredService<DiagnosticListener>());
+        builder.Services.AddSingleton<IMeterFactory, PeerMeters>();
         var app = builder.Build();
         map(app);
         await app.StartAsync();
@@ -64,4 +75,34 @@ public static class LoopbackApp
         var now = DateTimeOffset.UtcNow;
         return request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(2));
     });
+    /// <summary>ASP.NET Core's meters ("Microsoft.AspNetCore.Hosting"…) renamed under <see cref="DiagnosticsName"/>.</summary>
+    private sealed class PeerMeters : IMeterFactory
+    {
+        private readonly List<Meter> _meters = [];
+
+        public Meter Create(MeterOptions options)
+        {
+            var meter = new Meter(new MeterOptions($"{DiagnosticsName}.{options.Name}")
+            {
+                Version = options.Version,
+                Tags = options.Tags,
+                Scope = this,
+            });
+            lock (_meters)
+            {
+                _meters.Add(meter);
+            }
+
+            return meter;
+        }
+
+        public void Dispose()
+        {
+            lock (_meters)
+            {
+                _meters.ForEach(meter => meter.Dispose());
+                _meters.Clear();
+            }
+        }
+    }
 }

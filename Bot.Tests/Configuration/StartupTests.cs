@@ -50,6 +50,9 @@ public sealed class StartupTests
     [InlineData("Privacy:DigestKey", "c2hvcnQ=", "Privacy:DigestKey")]
     [InlineData("Auth:AllowEntraTokens", "maybe", "Auth:AllowEntraTokens")]
     [InlineData("Escalation:PostsPerPerson", "0", "Escalation:PostsPerPerson")]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4317", "OTEL_EXPORTER_OTLP_ENDPOINT")]
+    [InlineData("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "ftp://collector/v1/traces", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")]
+    [InlineData("APPLICATIONINSIGHTS_CONNECTION_STRING", "IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/", "APPLICATIONINSIGHTS_CONNECTION_STRING")]
     public async Task ABadSettingStopsStartUpAndNamesIt(string key, string value, string expectedSetting)
     {
         var settings = new Dictionary<string, string?>

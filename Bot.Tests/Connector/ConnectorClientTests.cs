@@ -93,6 +93,7 @@ public sealed class ConnectorClientTests
     public async Task PersistentServerErrorGivesUpWithinTheBoundAndLogsNoText()
     {
         const string sentinel = "SENTINEL-7b3e-nobody-may-log-this";
+        using var metrics = new MetricsRecorder(instrument => instrument.Name.StartsWith("secretbot.connector.", StringComparison.Ordinal));
         await using var harness = await ConnectorHarness.StartAsync();
         harness.Connector.FailAlwaysWith = 503;
         var started = DateTime.UtcNow;
@@ -105,6 +106,10 @@ public sealed class ConnectorClientTests
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20), "gave up after the total bound (Connector:TotalTimeout)");
         Assert.Contains(harness.Logs.Entries, e => e.Message.Contains("failed with status 503"));
         Assert.DoesNotContain(sentinel, harness.Logs.AllText);
+        Assert.Contains(metrics.Measurements, m => m.Instrument == "secretbot.connector.retries" && m.Tags["error.type"] == "503");
+        Assert.Contains(metrics.Measurements, m => m.Instrument == "secretbot.connector.failures"
+            && (m.Tags["operation"], m.Tags["reason"], m.Tags["error.type"]) == ("send", "gave_up", "503"));
+        Assert.DoesNotContain(sentinel, metrics.AllText);
     }
 
     [Theory]
@@ -113,6 +118,7 @@ public sealed class ConnectorClientTests
     [InlineData(413)]
     public async Task PermanentRefusalIsNotRetriedAndSaysWhatItMeans(int status)
     {
+        using var metrics = new MetricsRecorder(instrument => instrument.Name == "secretbot.connector.failures");
         await using var harness = await ConnectorHarness.StartAsync();
         harness.Connector.EnqueueFaults(new Fault(status));
 
@@ -122,6 +128,7 @@ public sealed class ConnectorClientTests
         Assert.Single(harness.Connector.Activities);
         Assert.Equal(ConnectorException.MeaningOf(failure.Status), failure.Meaning);
         Assert.Contains(harness.Logs.Entries, e => e.Message.Contains(failure.Meaning));
+        Assert.Contains(metrics.Measurements, m => (m.Tags["reason"], m.Tags["error.type"]) == ("refused", status.ToString()));
     }
 
     private static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };

@@ -275,7 +275,9 @@ public sealed class InfraTests(CompiledTemplate template) : IClassFixture<Compil
     public async Task TheSettingsTheTemplateGivesStartTheBotInProduction(string appType, bool redis)
     {
         // The template's app settings, as App Service hands them to the process (__ is the section
-        // separator), with the values its Key Vault references would resolve to.
+        // separator), with the values its Key Vault references would resolve to. Application Insights
+        // is a receiver on loopback: the bot exports to it as it would to Azure Monitor.
+        await using var telemetry = await TelemetryReceiver.StartAsync();
         var settings = new Dictionary<string, string?>
         {
             ["MicrosoftAppType"] = appType,
@@ -283,7 +285,7 @@ public sealed class InfraTests(CompiledTemplate template) : IClassFixture<Compil
             ["MicrosoftAppTenantId"] = "7f0d1e5a-0000-4000-8000-0000000000aa",
             ["Privacy__DigestKey"] = Convert.ToBase64String(new byte[32]),
             ["State__Provider"] = redis ? "Redis" : "Memory",
-            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000",
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = telemetry.AzureMonitorConnectionString,
             ["OTEL_SERVICE_NAME"] = "secretbot",
         };
         if (appType == "SingleTenant")

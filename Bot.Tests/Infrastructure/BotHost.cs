@@ -15,6 +15,15 @@ public sealed class BotHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
+    static BotHost()
+    {
+        // Tests talk only to loopback. Told a connection string, Azure Monitor's exporter would also
+        // send its own statistics to Microsoft and ask the Azure instance metadata service
+        // (169.254.169.254) where it runs; only the environment turns that off.
+        Environment.SetEnvironmentVariable("APPLICATIONINSIGHTS_STATSBEAT_DISABLED", "true");
+        Environment.SetEnvironmentVariable("APPLICATIONINSIGHTS_SDKSTATS_DISABLED", "true");
+    }
+
     private BotHost(WebApplication app, Uri baseUrl)
     {
         _app = app;

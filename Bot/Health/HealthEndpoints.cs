@@ -1,46 +1,47 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace SecretBot.Bot.Health;
 
-/// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: it can serve a turn.</summary>
+/// <summary>
+/// <c>/healthz</c>: the process answers (no check runs). <c>/readyz</c>: it can serve a turn, every
+/// check tagged <see cref="Ready"/> passes (loaded knowledge, a reachable state store); 503 otherwise.
+/// ASP.NET Core's health checks run them (a check that throws or times out is unhealthy, not a 500);
+/// the answers keep the bot's JSON: <c>{"status":"ready","checks":{"knowledge":"ready","state":"ready"}}</c>.
+/// </summary>
 public static class HealthEndpoints
 {
+    /// <summary>The tag of the checks <c>/readyz</c> runs.</summary>
+    public const string Ready = "ready";
+
+    private static readonly PathString Alive = "/healthz";
+    private static readonly PathString Readiness = "/readyz";
+
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
-        routes.MapGet("/readyz", async (IEnumerable<IReadinessCheck> checks, CancellationToken cancellationToken) =>
+        routes.MapHealthChecks(Alive, new HealthCheckOptions
         {
-            var results = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var check in checks)
-            {
-                results[check.Name] = await IsReadyAsync(check, cancellationToken) ? "ready" : "not ready";
-            }
-
-            var ready = results.Values.All(v => v == "ready");
-            return Results.Json(new { status = ready ? "ready" : "not ready", checks = results },
-                statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            Predicate = _ => false,
+            ResponseWriter = (http, _) => http.Response.WriteAsJsonAsync(new { status = "alive" }),
+        });
+        routes.MapHealthChecks(Readiness, new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(Ready),
+            ResponseWriter = WriteReadinessAsync,
         });
         return routes;
     }
 
-    private static async Task<bool> IsReadyAsync(IReadinessCheck check, CancellationToken cancellationToken)
+    /// <summary>Whether a request is one of the platform's probes (not worth a trace).</summary>
+    public static bool IsProbe(PathString path) => path.Equals(Alive) || path.Equals(Readiness);
+
+    private static Task WriteReadinessAsync(HttpContext http, HealthReport report)
     {
-        try
-        {
-            return await check.IsReadyAsync(cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // A check that throws is a dependency that is not there: not ready, not a 500.
-            return false;
-        }
+        var checks = report.Entries.ToDictionary(entry => entry.Key, entry => Says(entry.Value.Status), StringComparer.Ordinal);
+        return http.Response.WriteAsJsonAsync(new { status = Says(report.Status), checks });
     }
-}
 
-/// <summary>One thing the bot needs before it can serve: loaded knowledge, a reachable state store…</summary>
-public interface IReadinessCheck
-{
-    string Name { get; }
-
-    Task<bool> IsReadyAsync(CancellationToken cancellationToken);
+    // Degraded still serves turns: ready (and 200, ASP.NET Core's default for it).
+    private static string Says(HealthStatus status) => status == HealthStatus.Unhealthy ? "not ready" : "ready";
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SecretBot.Bot.Health;
 using SecretBot.Knowledge.Evaluation;
 using SecretBot.Knowledge.Loading;
@@ -18,15 +19,16 @@ public static class KnowledgeServices
         services.AddSingleton(knowledge);
         services.AddSingleton(new Evaluator(knowledge));
         services.AddSingleton(new KnowledgeSearch(knowledge));
-        services.AddSingleton<IReadinessCheck>(new KnowledgeReadiness(knowledge));
+        services.AddHealthChecks().Add(new HealthCheckRegistration("knowledge", new KnowledgeReadiness(knowledge), null, [HealthEndpoints.Ready]));
         return services;
     }
 
-    private sealed class KnowledgeReadiness(SecretBot.Knowledge.Model.KnowledgeBase knowledge) : IReadinessCheck
+    /// <summary>Every jurisdiction has an interview for every topic.</summary>
+    private sealed class KnowledgeReadiness(SecretBot.Knowledge.Model.KnowledgeBase knowledge) : IHealthCheck
     {
-        public string Name => "knowledge";
-
-        public Task<bool> IsReadyAsync(CancellationToken cancellationToken) =>
-            Task.FromResult(knowledge.Jurisdictions.Values.All(j => j.Interviews.Count == Topics.All.Count));
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken) =>
+            Task.FromResult(knowledge.Jurisdictions.Values.All(j => j.Interviews.Count == Topics.All.Count)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("a jurisdiction lacks a topic's interview"));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using StackExchange.Redis;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SecretBot.Bot.Health;
 using SecretBot.Bot.Scaling;
 using SecretBot.Dialogs.State;
@@ -29,22 +30,22 @@ public static class StateServices
             services.AddSingleton<IStateStore>(_ => new MemoryStateStore());
         }
 
-        services.AddSingleton<IReadinessCheck, StateStoreReadiness>();
+        // Through the bot's own store and connection: ready means the turns' Redis answers, not a second client's.
+        services.AddHealthChecks().AddCheck<StateStoreReadiness>("state", tags: [HealthEndpoints.Ready], timeout: TimeSpan.FromSeconds(5));
         return services;
     }
 
-    private sealed class StateStoreReadiness(IStateStore store) : IReadinessCheck
+    /// <summary>In memory: always. Redis: connected, and a read answers.</summary>
+    private sealed class StateStoreReadiness(IStateStore store) : IHealthCheck
     {
-        public string Name => "state";
-
-        public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
         {
-            if (store is RedisStateStore redis)
+            if (store is RedisStateStore redis && !(redis.IsConnected && await ProbeAsync(cancellationToken)))
             {
-                return redis.IsConnected && await ProbeAsync(cancellationToken);
+                return HealthCheckResult.Unhealthy("Redis is unreachable");
             }
 
-            return true;
+            return HealthCheckResult.Healthy();
         }
 
         private async Task<bool> ProbeAsync(CancellationToken cancellationToken)

@@ -32,6 +32,7 @@ public sealed partial class DialogTurnRunner(
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        using var span = DialogTelemetry.Start();
         try
         {
             for (var attempt = 0; attempt < 2; attempt++)
@@ -49,21 +50,22 @@ public sealed partial class DialogTurnRunner(
                 StoreIsBack(started);
                 var remembered = await ApplyAsync(context.Effects, effects, cancellationToken);
                 await RememberAsync(stateKey, context.State, written.ETag!, remembered, cancellationToken);
-                return fresh ? DialogTurnOutcome.FreshStart : DialogTurnOutcome.Completed;
+                return DialogTelemetry.Ended(span, fresh ? DialogTurnOutcome.FreshStart : DialogTurnOutcome.Completed);
             }
 
             await effects.ApplyAsync(new SendMessage(notices.Notice(EngineNotice.Busy, input)), cancellationToken);
-            return DialogTurnOutcome.Busy;
+            return DialogTelemetry.Ended(span, DialogTurnOutcome.Busy);
         }
         catch (StateUnavailableException)
         {
             if (Interlocked.CompareExchange(ref _downSince, Stopwatch.GetTimestamp(), 0) == 0)
             {
                 LogStoreDown();
+                DialogTelemetry.StoreDown();
             }
 
             await effects.ApplyAsync(new SendMessage(notices.Notice(EngineNotice.StateUnavailable, input)), cancellationToken);
-            return DialogTurnOutcome.StateUnavailable;
+            return DialogTelemetry.Ended(span, DialogTurnOutcome.StateUnavailable);
         }
     }
 
@@ -164,6 +166,7 @@ public sealed partial class DialogTurnRunner(
         if (downSince != 0 && turnStarted > downSince && Interlocked.CompareExchange(ref _downSince, 0, downSince) == downSince)
         {
             LogStoreBack();
+            DialogTelemetry.StoreBack(Stopwatch.GetElapsedTime(downSince));
         }
     }
 

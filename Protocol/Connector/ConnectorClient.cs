@@ -51,8 +51,10 @@ public sealed partial class ConnectorClient(HttpClient http, IAccessTokenProvide
     private async Task<T?> SendAsync<T>(string operation, HttpMethod method, Uri serviceUrl, string path, object? body,
         string? conversationId, CancellationToken cancellationToken) where T : class
     {
+        using var span = ConnectorTelemetry.Start(operation);
         if (!trust.Check(serviceUrl))
         {
+            ConnectorTelemetry.Untrusted(span, operation);
             throw new ConnectorException(operation, null, "the serviceUrl's host is not trusted; nothing was sent");
         }
 
@@ -60,14 +62,14 @@ public sealed partial class ConnectorClient(HttpClient http, IAccessTokenProvide
         var content = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ProtocolJson.Options);
         var target = new Uri(WithTrailingSlash(serviceUrl), path);
         var token = await tokens.GetTokenAsync(cancellationToken);
-        var response = await SendOnceAsync(operation, method, target, content, token, conversationId, cancellationToken);
+        var response = await SendOnceAsync(operation, method, target, content, token, conversationId, span, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null)
         {
             // The token may have been revoked or rotated before its expiry: one fresh token, one more try.
             response.Dispose();
             tokens.Invalidate(token);
             response = await SendOnceAsync(operation, method, target, content, await tokens.GetTokenAsync(cancellationToken),
-                conversationId, cancellationToken);
+                conversationId, span, cancellationToken);
         }
 
         using (response)
@@ -76,6 +78,7 @@ public sealed partial class ConnectorClient(HttpClient http, IAccessTokenProvide
             {
                 var meaning = ConnectorException.MeaningOf(response.StatusCode);
                 LogFailed(operation, (int)response.StatusCode, meaning, hashes.Tag(conversationId));
+                ConnectorTelemetry.Answered(span, operation, response.StatusCode);
                 throw new ConnectorException(operation, response.StatusCode, meaning);
             }
 
@@ -84,7 +87,7 @@ public sealed partial class ConnectorClient(HttpClient http, IAccessTokenProvide
     }
 
     private async Task<HttpResponseMessage> SendOnceAsync(string operation, HttpMethod method, Uri target, byte[]? content,
-        string? token, string? conversationId, CancellationToken cancellationToken)
+        string? token, string? conversationId, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, target);
         if (content is not null)
@@ -107,6 +110,7 @@ public sealed partial class ConnectorClient(HttpClient http, IAccessTokenProvide
                                           || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogFailed(operation, 0, ConnectorException.MeaningOf(null), hashes.Tag(conversationId));
+            ConnectorTelemetry.NoAnswer(span, operation, exception);
             throw new ConnectorException(operation, null, ConnectorException.MeaningOf(null));
         }
     }

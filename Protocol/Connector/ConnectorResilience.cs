@@ -34,11 +34,15 @@ public static partial class ConnectorResilience
             {
                 LogRetry(logger, arguments.AttemptNumber + 1, (int?)arguments.Outcome.Result?.StatusCode ?? 0,
                     arguments.RetryDelay.TotalMilliseconds);
+                ConnectorTelemetry.Retried(arguments.Outcome);
                 return ValueTask.CompletedTask;
             },
         });
         pipeline.AddTimeout(options.AttemptTimeout);
     }
+
+    /// <summary>Whether the pipeline retries this status: a failure with it means the retries were spent.</summary>
+    internal static bool Retries(HttpStatusCode status) => Transient.Contains(status);
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {

@@ -26,12 +26,13 @@ public sealed partial class TurnProcessor(
         var started = Stopwatch.GetTimestamp();
         var type = TurnLog.TypeOf(activity);
         var conversation = digest.Tag(activity.Conversation?.Id);
+        using var span = TurnTelemetry.Start(type);
 
         using var entered = await gate.EnterAsync(activity.Conversation!.Id!, cancellationToken);
         await using var ordered = await order.EnterAsync(activity.Conversation.Id!, cancellationToken);
         if (await ledger.FindAsync(activity, cancellationToken) is { } previous)
         {
-            LogTurn(type, conversation, "duplicate", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Ended(span, type, conversation, "duplicate", started);
             return previous.Response;
         }
 
@@ -43,8 +44,16 @@ public sealed partial class TurnProcessor(
         }
 
         await ledger.MarkHandledAsync(activity, response, cancellationToken);
-        LogTurn(type, conversation, outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        Ended(span, type, conversation, outcome, started);
         return response;
+    }
+
+    /// <summary>The turn's log line and its metric say the same: type, outcome, latency (and, in the log only, the digest).</summary>
+    private void Ended(System.Diagnostics.Activity? span, string type, string conversation, string outcome, long started)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        LogTurn(type, conversation, outcome, elapsed.TotalMilliseconds);
+        TurnTelemetry.Ended(span, type, outcome, elapsed);
     }
 
     private async Task<(InvokeResponse? Response, string Outcome)> RunAsync(ActivityTurn turn, CancellationToken cancellationToken)
