@@ -11,7 +11,7 @@ public sealed class SampleWords(Language language)
 
     public IReadOnlyList<TopicChoice> Topics =>
     [
-        new("bound", fr ? "Le secret professionnel s’applique-t-il à moi ?" : "Am I bound by secrecy?"),
+        new("bound", fr ? "Le secret professionnel me lie-t-il ?" : "Am I bound by secrecy?"),
         new("share", fr ? "Puis-je partager avec ce partenaire ?" : "May I share with this partner?"),
         new("police", fr ? "La police ou la justice me demande" : "The police or a court is asking"),
         new("danger", fr ? "Quelqu'un est en danger" : "Someone is in danger"),

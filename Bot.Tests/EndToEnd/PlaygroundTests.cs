@@ -18,7 +18,7 @@ public sealed class PlaygroundTests
     [Fact]
     public Task TheWelcomeCardOffersTheFourTopics() => InPlaygroundAsync(async page =>
     {
-        foreach (var topic in new[] { "Le secret professionnel s'impose-t-il à moi ?", "Puis-je partager avec ce partenaire ?",
+        foreach (var topic in new[] { "Le secret professionnel me lie-t-il ?", "Puis-je partager avec ce partenaire ?",
                      "Police ou justice : que puis-je dire ?", "Quelqu'un est en danger : puis-je parler ?" })
         {
             await page.GetByRole(AriaRole.Button, new() { Name = topic }).First.WaitForAsync(new() { Timeout = 30_000 });
@@ -52,7 +52,7 @@ public sealed class PlaygroundTests
     });
 
     [Theory]
-    [InlineData("bound", "Le secret professionnel s'impose-t-il à moi ?", "Santé : médecine|Au travail, auprès", "Oui, le secret professionnel s'impose à vous")]
+    [InlineData("bound", "Le secret professionnel me lie-t-il ?", "Santé : médecine|Au travail, auprès", "Oui, le secret professionnel s'impose à vous")]
     [InlineData("police", "Police ou justice : que puis-je dire ?", "La police (téléphone", "Vous ne pouvez rien révéler")]
     [InlineData("danger", "Quelqu'un est en danger : puis-je parler ?", "Un enfant (moins de 18 ans)|Grave et imminent|Oui, des faits ont déjà eu lieu|Non, même avec", "Vous pouvez informer le procureur du Roi")]
     public Task EachTopicIsWalkedByClickingTheRenderedButtons(string topic, string topicButton, string choices, string verdict) =>
