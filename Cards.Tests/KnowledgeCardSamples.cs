@@ -41,6 +41,8 @@ public static class KnowledgeCardSamples
             foreach (var lookup in sources.Lookups)
             {
                 yield return new CardSample($"lookup-{lookup.Id}", language, LookupCard.Create(texts, lookup, sources, knowledge.Version));
+                yield return new CardSample($"shared-{lookup.Id}", language, LookupCard.Shared(texts, lookup, sources, knowledge.Version,
+                    new Uri("https://teams.microsoft.com/l/chat/0/0?users=28:00000000-0000-4000-8000-000000000b07")));
             }
 
             // The longest answer of the country: the most choices to list.

@@ -152,6 +152,9 @@ public sealed class ChannelTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.card.hero", (string?)first["preview"]!["contentType"]);
         Assert.Contains("maître du secret", ((string)first["preview"]!["content"]!["title"]!).ToLowerInvariant());
         SecretBot.Cards.Tests.CardAssertions.AssertValid(first["content"]!.AsObject());
+        // Dropped into a chat, the card has no dialog button; run anonymously, the bot has no personal chat to link to.
+        Assert.Empty(first["content"]!.AsObject().Buttons());
+        Assert.DoesNotContain("\"Action.", first["content"]!.ToJsonString().Replace("\"Action.ToggleVisibility\"", ""));
     }
 
     [Fact]

@@ -31,7 +31,9 @@ public static partial class CardParts
     /// The disclaimer and when the knowledge was last updated, in one line; the law the answer
     /// follows with the button to change it (at the bottom: not what a person in a hurry looks for first).
     /// </summary>
-    public static Container Footer(TextCatalog texts, DateOnly knowledgeDate, Knowledge.Model.Jurisdiction? jurisdiction = null) =>
+    /// <param name="canChangeJurisdiction">False on a card shared into a chat: it names the law but has no button to change it.</param>
+    public static Container Footer(TextCatalog texts, DateOnly knowledgeDate, Knowledge.Model.Jurisdiction? jurisdiction = null,
+        bool canChangeJurisdiction = true) =>
         new([
             Note(texts.Format("footer.updated", Knowledge.Model.Reference.LongDate(knowledgeDate, texts.Language))),
             .. jurisdiction is { } shown
@@ -42,7 +44,9 @@ public static partial class CardParts
                         {
                             Width = ColumnWidth.Stretch,
                         },
-                        new Column([new ActionSet([Button(texts["action.changeJurisdiction"], CardVerbs.AskJurisdiction)])]) { Width = ColumnWidth.Auto },
+                        .. canChangeJurisdiction
+                            ? new[] { new Column([new ActionSet([Button(texts["action.changeJurisdiction"], CardVerbs.AskJurisdiction)])]) { Width = ColumnWidth.Auto } }
+                            : [],
                     ]) { Spacing = Spacing.Small },
                 }
                 : [],

@@ -12,10 +12,15 @@ namespace SecretBot.Conversations.Search;
 /// <summary>
 /// The message extension's search (<c>composeExtension/query</c>): the best look-up cards for the
 /// words typed in the compose box, each with a hero preview; with no words, the urgent reflexes and
-/// the most asked definitions. Everything is in memory, well within Teams' 5 seconds.
+/// the most asked definitions. Everything is in memory, well within Teams' 5 seconds. The cards are
+/// the shared form: they go into a chat, so they carry a link to the bot, not its buttons.
 /// </summary>
-public sealed class SearchExtension(KnowledgeBase knowledge, KnowledgeSearch search)
+public sealed class SearchExtension(KnowledgeBase knowledge, KnowledgeSearch search, Protocol.Configuration.BotCredentials credentials)
 {
+    /// <summary>Teams' deep link to the bot's personal chat (the bot's id with Teams' « 28: » prefix); none when the bot runs anonymously.</summary>
+    private readonly Uri? _botChat = credentials.IsAnonymous ? null
+        : new Uri($"https://teams.microsoft.com/l/chat/0/0?users=28:{Uri.EscapeDataString(credentials.AppId!)}");
+
     public const string QueryInvoke = "composeExtension/query";
 
     /// <summary>Teams' search box is one short line: longer queries are cut before they are searched.</summary>
@@ -35,7 +40,8 @@ public sealed class SearchExtension(KnowledgeBase knowledge, KnowledgeSearch sea
         var attachments = new JsonArray(lookups.Select(lookup => (JsonNode)new JsonObject
         {
             ["contentType"] = AdaptiveCard.ContentType,
-            ["content"] = LookupCard.Create(texts, lookup, sources, knowledge.Version).ToJsonObject(),
+            // Dropped into a chat where nobody talks to the bot: no dialog button, a link to its personal chat instead.
+            ["content"] = LookupCard.Shared(texts, lookup, sources, knowledge.Version, _botChat).ToJsonObject(),
             ["preview"] = new JsonObject
             {
                 ["contentType"] = "application/vnd.microsoft.card.hero",
