@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using NJsonSchema;
+using SecretBot.Bot.Tests.Conversations;
 using SecretBot.Testing;
 
 namespace SecretBot.Bot.Tests.AppPackage;
@@ -34,6 +35,37 @@ public sealed class AppPackageTests
         Assert.DoesNotContain("{{", manifest);
         Assert.Equal(Developer, (string?)parsed["developer"]!["name"]);
         Assert.Equal(Version, (string?)parsed["version"]);
+    }
+
+    /// <summary>
+    /// What an administrator reads in the store and a person reads on the welcome and help cards says
+    /// the same thing, honestly: SecretBot keeps nothing of what is typed, and Teams keeps the
+    /// conversation in its history like any chat.
+    /// </summary>
+    [Fact]
+    public async Task ThePrivacyPromiseIsHonestInTheManifestTheWelcomeAndTheHelp()
+    {
+        var zip = await BuildAsync();
+        using var archive = ZipFile.OpenRead(zip);
+        var french = (string)JsonNode.Parse(Read(archive, "manifest.json"))!["description"]!["full"]!;
+        var english = (string)JsonNode.Parse(Read(archive, "en.json"))!["description.full"]!;
+        Assert.Contains("ne garde rien de ce que vous écrivez", french);
+        Assert.Contains("historique de Teams", french);
+        Assert.Contains("keeps nothing of what you write", english);
+        Assert.Contains("Teams history", english);
+        Assert.DoesNotContain("·", french);
+
+        await using var connector = await LocalConnector.StartAsync();
+        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Bot:DefaultJurisdiction"] = "BE" });
+        foreach (var (locale, promise) in new[] { ("fr-BE", "SecretBot ne garde rien de ce que vous écrivez ; la conversation reste dans votre historique Teams"),
+                     ("en-GB", "SecretBot keeps nothing of what you write; the conversation stays in your Teams history") })
+        {
+            var user = new TeamsUser(bot, connector, $"privacy-{Guid.NewGuid():N}", locale);
+            var welcome = (await user.SayAsync("bonjour")).Last().Card()!;
+            Assert.Contains(promise, welcome.Text());
+            var help = (await user.SayAsync(locale.StartsWith("fr") ? "aide" : "help")).Last().Card()!;
+            Assert.Contains(promise, help.Text());
+        }
     }
 
     [Fact]
