@@ -38,6 +38,7 @@ public static class CardSamples
         yield return Sample("understood-danger", UnderstoodCard.Create(texts, new UnderstoodInput(words.Topics[1].Title, [], false,
             [new EmergencyNumber("112", language == Language.Fr ? "Urgences" : "Emergencies")])));
         yield return Sample("question-answered", AnsweredQuestionCard.Create(texts, words.Question(2, 4, choices: 4), "c2"));
+        yield return Sample("question-answered-shared", AnsweredQuestionCard.Create(texts, words.Question(2, 4, choices: 4), "c2", shared: true));
         yield return Sample("welcome", WelcomeCard.Create(texts, new WelcomeCardInput(WelcomeScope.Personal, words.Topics, Jurisdiction.BE)));
         yield return Sample("welcome-team", WelcomeCard.Create(texts, new WelcomeCardInput(WelcomeScope.Channel, words.Topics, Jurisdiction.FR)));
         yield return Sample("help", HelpCard.Create(texts, words.Topics));

@@ -46,9 +46,11 @@ public sealed class CatalogTests
     {
         var json = QuestionCard.Create(Fr, Words.Question(2, 4, choices: 2)).ToJsonObject();
         var root = json["actions"]!.AsArray().Select(action => (string)action!["title"]!).ToArray();
-        Assert.Equal(new[] { "Pourquoi cette question ?", "Retour", "Annuler", "Autre sujet" }.Select(Typography.French), root);
+        Assert.Equal(new[] { "Retour", "Annuler", "Autre sujet" }.Select(Typography.French), root);
 
-        var toggle = json["actions"]![0]!;
+        // The toggle has a row of its own under the choices: beside three buttons, a phone cuts its title.
+        var toggle = Objects(json).Single(node => (string?)node["type"] == "Action.ToggleVisibility");
+        Assert.Equal(Typography.French("Pourquoi cette question ?"), (string?)toggle["title"]);
         var target = (string?)toggle["targetElements"]![0];
         var help = Objects(json).Single(node => (string?)node["id"] == target);
         Assert.Equal(false, (bool?)help["isVisible"]);
@@ -85,6 +87,14 @@ public sealed class CatalogTests
         Assert.Empty(Actions(json));
         Assert.Contains(Texts(json), text => text == Typography.French("Votre réponse : L'école"));
         Assert.Throws<ArgumentException>(() => AnsweredQuestionCard.Create(Fr, Words.Question(2, 4, choices: 4), "nope"));
+    }
+
+    [Fact]
+    public void InAGroupChatTheAnsweredQuestionSaysWhichAnswerWasChosenNotWhose()
+    {
+        var json = AnsweredQuestionCard.Create(Fr, Words.Question(2, 4, choices: 4), "c2", shared: true).ToJsonObject();
+        Assert.Contains(Texts(json), text => text == Typography.French("Réponse choisie : L'école"));
+        Assert.DoesNotContain(Texts(json), text => text.Contains("Votre", StringComparison.Ordinal));
     }
 
     [Theory]

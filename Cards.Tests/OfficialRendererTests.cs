@@ -31,7 +31,12 @@ public sealed class OfficialRendererTests
         var folder = Directory.CreateTempSubdirectory("secretbot-cards-").FullName;
         var broken = QuestionSample().ToJsonObject();
         broken["body"]!.AsArray()[0]!["size"] = "enormous";
-        broken["actions"]!.AsArray()[0]!["targetElements"] = new System.Text.Json.Nodes.JsonArray("nowhere");
+        broken["actions"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "Action.ToggleVisibility",
+            ["title"] = "?",
+            ["targetElements"] = new System.Text.Json.Nodes.JsonArray("nowhere"),
+        });
         File.WriteAllText(Path.Combine(folder, "broken.json"), broken.ToJsonString());
 
         var report = Validate(folder);

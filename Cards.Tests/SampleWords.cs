@@ -11,9 +11,9 @@ public sealed class SampleWords(Language language)
 
     public IReadOnlyList<TopicChoice> Topics =>
     [
-        new("bound", fr ? "Le secret professionnel me lie-t-il ?" : "Am I bound by secrecy?"),
-        new("share", fr ? "Puis-je partager avec ce partenaire ?" : "May I share with this partner?"),
-        new("police", fr ? "La police ou la justice me demande" : "The police or a court is asking"),
+        new("bound", fr ? "Secret ou simple discrétion ?" : "Secrecy or mere discretion?"),
+        new("share", fr ? "Partager avec un partenaire ?" : "Share with a partner?"),
+        new("police", fr ? "Police, justice : que dire ?" : "Police, justice: what to say?"),
         new("danger", fr ? "Quelqu'un est en danger" : "Someone is in danger"),
     ];
 

@@ -57,6 +57,8 @@ public sealed class ValidatorTests : IDisposable
     [InlineData("be/danger.yaml", "    conditions:\n      - id: consent\n        text: { fr: \"La personne est d'accord\", en: \"The person agrees\" }\n        met_when: { consent: [\"yes\"] }\n", "", "be/danger.yaml", "must list the conditions that decide it")]
     [InlineData("be/bound.yaml", "short: { fr: \"Fonction\", en: \"Role\" }", "short: { fr: \"Votre fonction, votre métier, votre mission et votre statut\", en: \"Role\" }", "be/bound.yaml", "short label is over 40 characters")]
     [InlineData("be/bound.yaml", "    short: { fr: \"Fonction\", en: \"Role\" }\n", "", "be/bound.yaml", "'short' is missing")]
+    [InlineData("be/bound.yaml", "button: { fr: \"Un thème\", en: \"A topic\" }", "button: { fr: \"Le secret professionnel me lie-t-il ?\", en: \"A topic\" }", "be/bound.yaml", "button title is over 30 characters")]
+    [InlineData("be/bound.yaml", "button: { fr: \"Un thème\", en: \"A topic\" }\n", "", "be/bound.yaml", "'button' is missing")]
     [InlineData("be/references.yaml", "    kind: judgment\n", "    kind: ruling\n", "be/references.yaml", "kind 'ruling' is not article, text or judgment")]
     [InlineData("be/references.yaml", "    date: 1987-05-13\n", "", "be/references.yaml", "'date' is missing")]
     [InlineData("be/bound.yaml", "      - { fr: \"Quatrième point.\", en: \"Fourth point.\" }\n", "", "be/bound.yaml", "")]

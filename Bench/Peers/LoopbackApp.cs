@@ -26,12 +26,7 @@ public static class LoopbackApp
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         services?.Invoke(builder.Services);
-        // A peer runs in the bot's process in the tests, and ASP.NET Core's spans and metrics are found by
-        // name: under names of their own, the peers' requests stay out of the bot's telemetry.
-        builder.Services.AddSingleton(new ActivitySource(DiagnosticsName));
-        builder.Services.AddSingleton(new DiagnosticListener(DiagnosticsName));
-        builder.Services.AddSingleton<DiagnosticSource>(services => services.GetRequiredService<DiagnosticListener>());
-        builder.Services.AddSingleton<IMeterFactory, PeerMeters>();
+        KeepOutOfTheBotsTelemetry(builder.Services);
         var app = builder.Build();
         map(app);
         await app.StartAsync();
@@ -52,11 +47,24 @@ public static class LoopbackApp
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(LoopbackCertificate.Value));
         });
         builder.Logging.ClearProviders();
+        KeepOutOfTheBotsTelemetry(builder.Services);
         var app = builder.Build();
         map(app);
         await app.StartAsync();
         var addresses = Addresses(app);
         return (app, addresses.Single(a => a.Scheme == Uri.UriSchemeHttp), addresses.Single(a => a.Scheme == Uri.UriSchemeHttps));
+    }
+
+    /// <summary>
+    /// A peer runs in the bot's process in the tests, and ASP.NET Core's spans and metrics are found by
+    /// name: under names of their own, the peers' requests stay out of the bot's telemetry.
+    /// </summary>
+    private static void KeepOutOfTheBotsTelemetry(IServiceCollection services)
+    {
+        services.AddSingleton(new ActivitySource(DiagnosticsName));
+        services.AddSingleton(new DiagnosticListener(DiagnosticsName));
+        services.AddSingleton<DiagnosticSource>(provider => provider.GetRequiredService<DiagnosticListener>());
+        services.AddSingleton<IMeterFactory, PeerMeters>();
     }
 
     private static List<Uri> Addresses(WebApplication app) =>
@@ -75,6 +83,7 @@ public static class LoopbackApp
         var now = DateTimeOffset.UtcNow;
         return request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(2));
     });
+
     /// <summary>ASP.NET Core's meters ("Microsoft.AspNetCore.Hosting"…) renamed under <see cref="DiagnosticsName"/>.</summary>
     private sealed class PeerMeters : IMeterFactory
     {

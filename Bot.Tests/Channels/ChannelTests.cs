@@ -71,6 +71,9 @@ public sealed class ChannelTests : IAsyncLifetime
         var update = Assert.Single(bob.NewReplies(), r => r.Method == "PUT");
         Assert.EndsWith($"/activities/{Uri.EscapeDataString(question.ReturnedId!)}", update.RawPath);
         Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(forBob, update.Card()), "the update shows everyone what Bob sees");
+        // Everyone reads it: the answer chosen, not "your answer", and not who chose it.
+        Assert.Contains("Réponse choisie : L'école", forBob.Text());
+        Assert.DoesNotContain("Votre réponse", forBob.Text());
     }
 
     [Fact]
@@ -78,8 +81,9 @@ public sealed class ChannelTests : IAsyncLifetime
     {
         var user = new TeamsUser(_bot, _connector, $"personal-{Guid.NewGuid():N}");
         var question = (await user.SayAsync("puis-je partager cette information ?")).Last();
-        await user.ExecuteAsync(question.Card()!.Button("answer", "choice", "school"), question.ReturnedId);
+        var answer = await user.ExecuteAsync(question.Card()!.Button("answer", "choice", "school"), question.ReturnedId);
         Assert.DoesNotContain(user.NewReplies(), r => r.Method == "PUT");
+        Assert.Contains("Votre réponse : L'école", answer["value"]!.AsObject().Text());
     }
 
     [Theory]

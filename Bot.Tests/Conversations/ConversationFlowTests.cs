@@ -59,6 +59,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
         var links = AllUrls(body[0]!).ToList();
         Assert.Equal(numbers.Select(n => $"tel:{n}"), links);
         var question = RealKnowledge.Value.Interview(country == "be" ? Jurisdiction.BE : Jurisdiction.FR, Topics.Danger).Questions[0].Text.Fr;
+        question = CardReading.Plain(question);
         var text = first.Text();
         Assert.True(text.IndexOf("112", StringComparison.Ordinal) < text.IndexOf(question, StringComparison.Ordinal), text);
     }
@@ -89,7 +90,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
         var replies = await (await BelgianAsync()).SayAsync("je suis assistante sociale au CPAS, suis-je tenue au secret ?");
         var text = Say(replies);
         // What was understood comes first, then the next question: the role is not asked again.
-        Assert.Contains(SecretBot.Cards.Texts.TextCatalog.For(SecretBot.Knowledge.Model.Language.Fr)["understood.title"], text);
+        Assert.Contains(CardReading.Plain(SecretBot.Cards.Texts.TextCatalog.For(SecretBot.Knowledge.Model.Language.Fr)["understood.title"]), text);
         Assert.Contains("Comment avez-vous appris l'information ?", text);
         Assert.DoesNotContain("Quelle est votre fonction ?", text);
     }
@@ -99,7 +100,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
     {
         var user = await BelgianAsync();
         var help = Assert.Single(await user.SayAsync("aide")).Card()!;
-        Assert.Contains(SecretBot.Cards.Texts.TextCatalog.For(SecretBot.Knowledge.Model.Language.Fr)["help.title"], help.Text());
+        Assert.Contains(CardReading.Plain(SecretBot.Cards.Texts.TextCatalog.For(SecretBot.Knowledge.Model.Language.Fr)["help.title"]), help.Text());
         Assert.True(help.Buttons().Count(b => (string?)b["verb"] == "topic") >= 4);
 
         await user.SayAsync("suis-je tenue au secret ?");
@@ -201,7 +202,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
         var replies = user.NewReplies();
         Assert.Contains("France", Say(replies));
         var question = replies.Last().Card()!;
-        Assert.Contains(RealKnowledge.Value.Interview(SecretBot.Knowledge.Model.Jurisdiction.FR, Topics.Bound).Questions[0].Choices[0].Label.Fr, question.Text());
+        Assert.Contains(RealKnowledge.Value.Interview(SecretBot.Knowledge.Model.Jurisdiction.FR, Topics.Bound).Questions[0].Choices[0].Label.Fr is var label ? CardReading.Plain(label) : "", question.Text());
     }
 
     [Fact]

@@ -47,8 +47,8 @@ public sealed class InterviewWalkTests : IAsyncLifetime
         var answerCard = await InterviewWalk.WalkAsync(user, knowledgeCase, clicks);
         var answer = new Evaluator(RealKnowledge.Value).Evaluate(knowledgeCase.Jurisdiction, knowledgeCase.Topic, knowledgeCase.Answers);
         var text = answerCard.Text();
-        Assert.Contains(answer.Title.Fr, text);
-        Assert.All(answer.References, r => Assert.Contains(SecretBot.Cards.Model.MarkdownText.Escape(r.Reference.Citation(SecretBot.Knowledge.Model.Language.Fr)), text));
-        Assert.Contains("Ne restez pas seul·e", text);
+        Assert.Contains(CardReading.Plain(answer.Title.Fr), text);
+        Assert.All(answer.References, r => Assert.Contains(CardReading.Plain(SecretBot.Cards.Model.MarkdownText.Escape(r.Reference.Citation(SecretBot.Knowledge.Model.Language.Fr))), text));
+        Assert.Contains(CardReading.Plain(SecretBot.Cards.Texts.TextCatalog.For(SecretBot.Knowledge.Model.Language.Fr)["notAlone.title"]), text);
     }
 }

@@ -29,7 +29,7 @@ public sealed class TypedMessagesTests : IAsyncLifetime
     [Fact]
     public async Task NoTypedMessageLeadsStraightToAnAnswerCard()
     {
-        var understoodTitle = TextCatalog.For(Language.Fr)["understood.title"];
+        var understoodTitle = CardReading.Plain(TextCatalog.For(Language.Fr)["understood.title"]);
         var straightToAnswer = new List<string>();
         var understood = 0;
         var messages = RoutingSet.Load().Messages;

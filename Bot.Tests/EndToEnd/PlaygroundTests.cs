@@ -1,7 +1,10 @@
 using SecretBot.Knowledge.Model;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using SecretBot.Testing;
+using SecretBot.Cards.Model;
 using SecretBot.Cards.Texts;
+using SecretBot.Knowledge.Tests;
 
 namespace SecretBot.Bot.Tests.EndToEnd;
 
@@ -15,13 +18,19 @@ public sealed class PlaygroundTests
 {
     private static readonly TextCatalog Texts = TextCatalog.For(Language.Fr);
 
+    /// <summary>
+    /// A text as the card shows it (’ for ', as the cards typeset French); its spaces stay plain, as
+    /// Playwright reads every kind of space as one.
+    /// </summary>
+    private static string Seen(string text) => CardTypography.Typeset("fr", text).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+
     [Fact]
     public Task TheWelcomeCardOffersTheFourTopics() => InPlaygroundAsync(async page =>
     {
-        foreach (var topic in new[] { "Le secret professionnel me lie-t-il ?", "Puis-je partager avec ce partenaire ?",
-                     "Police ou justice : que puis-je dire ?", "Quelqu'un est en danger : puis-je parler ?" })
+        foreach (var topic in new[] { "Secret ou simple discrétion ?", "Partager avec un partenaire ?",
+                     "Police, justice : que dire ?", "Quelqu'un est en danger" })
         {
-            await page.GetByRole(AriaRole.Button, new() { Name = topic }).First.WaitForAsync(new() { Timeout = 30_000 });
+            await page.GetByRole(AriaRole.Button, new() { Name = Seen(topic) }).First.WaitForAsync(new() { Timeout = 30_000 });
         }
 
         await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", "welcome.png") });
@@ -35,38 +44,38 @@ public sealed class PlaygroundTests
         await page.Keyboard.TypeAsync("un policier m'appelle au téléphone");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.GetByText("La police vous appelle").First.WaitForAsync(new() { Timeout = 30_000 });
+        await page.GetByText(Seen("La police vous appelle")).First.WaitForAsync(new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", "typed-message.png") });
     });
 
     [Fact]
     public Task AnInterviewIsWalkedByClickingTheRenderedButtons() => InPlaygroundAsync(async page =>
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Puis-je partager avec ce partenaire ?" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = Seen("Partager avec un partenaire ?") }).First.ClickAsync();
         await page.GetByText("Avec qui voulez-vous partager ?").First.WaitForAsync(new() { Timeout = 30_000 });
-        await page.GetByRole(AriaRole.Button, new() { Name = "L'école" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = Seen("L'école") }).First.ClickAsync();
 
-        await page.GetByText("Non : pas de secret partagé avec l'école").First.WaitForAsync(new() { Timeout = 30_000 });
-        await page.GetByText(Texts["notAlone.title"]).First.WaitForAsync(new() { Timeout = 30_000 });
+        await page.GetByText(Seen("Non : pas de secret partagé avec l'école")).First.WaitForAsync(new() { Timeout = 30_000 });
+        await page.GetByText(Seen(Texts["notAlone.title"])).First.WaitForAsync(new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", "share-school.png"), FullPage = true });
     });
 
     [Theory]
-    [InlineData("bound", "Le secret professionnel me lie-t-il ?", "Santé : médecine|Au travail, auprès", "Oui, le secret professionnel s'impose à vous")]
-    [InlineData("police", "Police ou justice : que puis-je dire ?", "La police (téléphone", "Vous ne pouvez rien révéler")]
-    [InlineData("danger", "Quelqu'un est en danger : puis-je parler ?", "Un enfant (moins de 18 ans)|Grave et imminent|Oui, des faits ont déjà eu lieu|Non, même avec", "Vous pouvez informer le procureur du Roi")]
+    [InlineData("bound", "Secret ou simple discrétion ?", "Santé : médecine|Au travail, auprès", "Oui, le secret professionnel s'impose à vous")]
+    [InlineData("police", "Police, justice : que dire ?", "La police", "Vous ne pouvez rien révéler")]
+    [InlineData("danger", "Quelqu'un est en danger", "Un enfant|Grave et imminent|Oui, des faits|Non, même avec", "Vous pouvez informer le procureur du Roi")]
     public Task EachTopicIsWalkedByClickingTheRenderedButtons(string topic, string topicButton, string choices, string verdict) =>
         InPlaygroundAsync(async page =>
         {
-            await page.GetByRole(AriaRole.Button, new() { Name = topicButton }).First.ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = Seen(topicButton) }).First.ClickAsync();
             foreach (var choice in choices.Split('|'))
             {
-                var button = page.GetByRole(AriaRole.Button, new() { Name = choice }).Last;
+                var button = page.GetByRole(AriaRole.Button, new() { Name = Seen(choice) }).Last;
                 await button.WaitForAsync(new() { Timeout = 30_000 });
                 await button.ClickAsync();
             }
 
-            await page.GetByText(verdict).First.WaitForAsync(new() { Timeout = 30_000 });
+            await page.GetByText(Seen(verdict)).First.WaitForAsync(new() { Timeout = 30_000 });
             await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", $"{topic}.png"), FullPage = true });
         });
 
@@ -76,8 +85,74 @@ public sealed class PlaygroundTests
         await page.Locator("[contenteditable=true][role=textbox]").ClickAsync();
         await page.Keyboard.TypeAsync("c'est quoi le maître du secret ?");
         await page.Keyboard.PressAsync("Enter");
-        await page.GetByText("Le maître du secret").First.WaitForAsync(new() { Timeout = 30_000 });
+        await page.GetByText(Seen("Le maître du secret")).First.WaitForAsync(new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", "lookup.png") });
+    });
+
+    [Fact]
+    public Task InAGroupChatTwoPeopleAnswerOneInterviewAndEveryoneSeesEachAnswer() => InPlaygroundAsync(async page =>
+    {
+        // The Playground's own group chat: Alex Wilber (the Playground's user) and Megan Bowen, one of
+        // its members. Its page acts as Alex; a click marked as Megan's goes to the Playground as hers,
+        // and the Playground sends the bot her invoke.
+        string? actingAs = null;
+        var clickers = new List<string>();
+        await page.RouteAsync("**/v1/invoke", async route =>
+        {
+            var body = System.Text.Json.Nodes.JsonNode.Parse(route.Request.PostData!)!.AsObject();
+            if (actingAs is not null)
+                body["from"] = new System.Text.Json.Nodes.JsonObject { ["id"] = actingAs };
+            clickers.Add((string?)body["from"]?["id"] ?? "?");
+            await route.ContinueAsync(new() { PostData = System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()) });
+        });
+        // Opening the group chat installs the bot there: its welcome says how to ask in a group.
+        await page.GetByRole(AriaRole.Treeitem, new() { Name = "Group Chat" }).ClickAsync();
+        await page.GetByText(Seen(Texts["welcome.groupHow"])).First.WaitForAsync(new() { Timeout = 30_000 });
+        await page.GetByTitle("Hide log panel").ClickAsync();
+        await page.Locator("[contenteditable=true][role=textbox]").ClickAsync();
+        // In a group chat the bot hears only what @mentions it: "@Test" and the Playground's suggestion.
+        var botNames = page.GetByText("Test Bot", new() { Exact = true });
+        var before = await botNames.CountAsync();
+        await page.Keyboard.TypeAsync("@Test");
+        // The suggestion is the newest "Test Bot" on the page (the others sign the bot's messages).
+        await Expect(botNames).ToHaveCountAsync(before + 1);
+        await botNames.Last.ClickAsync();
+        await page.Keyboard.TypeAsync(" puis-je en parler à un partenaire ?");
+        await page.Keyboard.PressAsync("Enter");
+
+        // Alex, Megan, Alex, Megan: each answers the question on screen, by its rendered button.
+        var interview = RealKnowledge.Value.Interview(Jurisdiction.BE, Topics.Share);
+        var answers = new[] { ("partner", "colleague_bound"), ("consent", "yes"), ("same_mission", "yes"), ("necessary", "yes") };
+        var people = new[] { null, "user-id-1", null, "user-id-1" };
+        for (var i = 0; i < answers.Length; i++)
+        {
+            var question = interview.FindQuestion(answers[i].Item1)!;
+            await page.GetByText(Seen(question.Text.Fr)).Last.WaitForAsync(new() { Timeout = 30_000 });
+            var label = question.Choices.Single(c => c.Id == answers[i].Item2).Label.Fr;
+            actingAs = people[i];
+            await page.GetByRole(AriaRole.Button, new() { Name = Seen(label[..Math.Min(12, label.Length)]) }).Last.ClickAsync();
+            // The clicked card turns into its answered form for everyone: the answer chosen, not whose.
+            await page.GetByText(Seen(Texts.Format("answered.sharedAnswer", label))).First.WaitForAsync(new() { Timeout = 30_000 });
+        }
+
+        var outcome = new SecretBot.Knowledge.Evaluation.Evaluator(RealKnowledge.Value)
+            .Evaluate(Jurisdiction.BE, Topics.Share, answers.ToDictionary(a => a.Item1, a => a.Item2));
+        await page.GetByText(Seen(outcome.Title.Fr)).First.WaitForAsync(new() { Timeout = 30_000 });
+        Assert.Equal(["user-id-0", "user-id-1", "user-id-0", "user-id-1"], clickers);
+        // No question is left with buttons to click: every answered card was replaced.
+        foreach (var (id, _) in answers)
+        {
+            foreach (var choice in interview.FindQuestion(id)!.Choices)
+                Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = Seen(choice.Label.Fr[..Math.Min(12, choice.Label.Fr.Length)]) }).CountAsync());
+        }
+
+        await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", "group-chat.png"), FullPage = true });
+        // At a phone's width (390 px; tall, so that the compose box covers no card), each card of the conversation as the Playground draws it.
+        await page.SetViewportSizeAsync(390, 2400);
+        var cards = page.Locator(".ac-adaptiveCard");
+        var count = await cards.CountAsync();
+        for (var i = 0; i < count; i++)
+            await cards.Nth(i).ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", $"group-chat-phone-{i + 1}.png") });
     });
 
     /// <summary>A bot (French, Belgium), the Playground against it, and a page that has seen the welcome card.</summary>
@@ -91,8 +166,17 @@ public sealed class PlaygroundTests
         {
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new() { Width = 1280, Height = 1000 } });
             await page.GotoAsync(playground.Url.ToString());
-            await page.GetByText(Texts["welcome.title"]).First.WaitForAsync(new() { Timeout = 30_000 });
-            await act(page);
+            await page.GetByText(Seen(Texts["welcome.title"])).First.WaitForAsync(new() { Timeout = 30_000 });
+            try
+            {
+                await act(page);
+            }
+            catch
+            {
+                // What the page showed when the test gave up, for whoever reads the failure.
+                await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", "failure.png"), FullPage = true });
+                throw;
+            }
         }
     }
 }

@@ -56,7 +56,7 @@ public sealed class SentinelCorpus(BotHost bot, LocalConnector connector)
         var user = User(InterviewWalk.LocaleOf(knowledgeCase));
         var clicks = index % 2 == 0 ? Clicks.Execute : Clicks.SubmitFallback;
         var answer = await InterviewWalk.WalkAsync(user, knowledgeCase, clicks, () => $"euh… {Sentinel()}", WithNote);
-        Assert.Contains("Ne restez pas seul·e", answer.Text());
+        Assert.Contains(CardReading.Plain(SecretBot.Cards.Texts.TextCatalog.For(SecretBot.Knowledge.Model.Language.Fr)["notAlone.title"]), answer.Text());
         await user.ExecuteAsync(WithNote(answer.Button("feedback", "rating", "down")), null);
         await user.ExecuteAsync(WithNote(answer.Button("ask-referent")), null);
         var asked = InterviewPath.Walk(RealKnowledge.Value.Interview(knowledgeCase.Jurisdiction, knowledgeCase.Topic), knowledgeCase.Answers).Asked.Count;

@@ -10,9 +10,13 @@ namespace SecretBot.Cards.Catalog;
 /// </summary>
 public static class AnsweredQuestionCard
 {
-    public static AdaptiveCard Create(TextCatalog texts, QuestionCardInput question, string choiceId)
+    /// <param name="shared">
+    /// In a group chat or a channel everyone sees the card: it says which answer was chosen, not
+    /// "your answer", and not who chose it.
+    /// </param>
+    public static AdaptiveCard Create(TextCatalog texts, QuestionCardInput question, string choiceId, bool shared = false)
     {
-        var answer = texts.Format("answered.yourAnswer", question.ChoiceWithId(choiceId).Label.In(texts.Language));
+        var answer = texts.Format(shared ? "answered.sharedAnswer" : "answered.yourAnswer", question.ChoiceWithId(choiceId).Label.In(texts.Language));
         var spoken = $"{question.Text} {answer}";
         return new AdaptiveCard(texts.Tag, spoken, spoken,
         [

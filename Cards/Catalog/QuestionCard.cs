@@ -22,12 +22,13 @@ public static class QuestionCard
             .. RetryHint(texts, question),
             .. ChoiceButtons(question.Labels(texts.Language),
                 (index, title) => Button(title, CardVerbs.Answer, Ids(question, (CardDataKeys.Choice, question.Choices[index].Id)))),
+            // Under the choices, on a row of its own: beside three others its title is cut on a phone.
+            .. question.Help is null ? [] : new CardElement[] { new ActionSet([new ToggleVisibilityAction(texts["action.why"], HelpId)]) { Spacing = Spacing.Small } },
             .. HelpText(question),
         ])
         {
             Actions =
             [
-                .. question.Help is null ? [] : new CardAction[] { new ToggleVisibilityAction(texts["action.why"], HelpId) },
                 .. question.Progress.IsFirst ? [] : new CardAction[] { Button(texts["action.back"], CardVerbs.Back, Ids(question)) },
                 Button(texts["action.cancel"], CardVerbs.Cancel, Ids(question)),
                 Button(texts["action.otherTopic"], CardVerbs.OtherQuestion),

@@ -9,10 +9,11 @@ public static partial class CardParts
         new(title, verb, new ActionData(data.Select(pair => KeyValuePair.Create(pair.Key, pair.Value))));
 
     /// <summary>
-    /// The longest button title that Teams shows whole on a narrow screen: a button's title stays on
-    /// one line and what does not fit is cut (seen in the Agents Playground at about 48 characters).
+    /// The longest button title shown whole on a phone: a button's title stays on one line and what
+    /// does not fit is cut. The official renderer, at a phone's 340 px of card, cuts bold titles from
+    /// about 31 characters (tools/cards/render.js --check, run on every card by the tests).
     /// </summary>
-    public const int ButtonTitleLength = 42;
+    public const int ButtonTitleLength = 30;
 
     /// <summary>
     /// Buttons stacked one under the other: Teams lays out a set's buttons side by side and cuts

@@ -14,10 +14,11 @@ public static partial class CardParts
             new TextBlock(texts["emergency.title"]) { Weight = TextWeight.Bolder, Color = TextColor.Attention, Wrap = true },
             Paragraph(string.Join(" · ", Require.Some(numbers, nameof(numbers)).Select(n => $"**{MarkdownText.Escape(n.Number)}** {MarkdownText.Escape(n.Name)}")))
                 with { Spacing = Spacing.Small },
-            new ActionSet(numbers.Select(n => (CardAction)new OpenUrlAction(texts.Format("emergency.call", n.Number), n.Dial)).ToList())
+            // Two buttons a row: four side by side (France's 112, 15, 17, 119) are cut on a phone.
+            .. numbers.Chunk(2).Select(pair => new ActionSet(pair.Select(n => (CardAction)new OpenUrlAction(texts.Format("emergency.call", n.Number), n.Dial)).ToList())
             {
                 Spacing = Spacing.Small,
-            },
+            }),
         ])
         {
             Style = ContainerStyle.Attention,

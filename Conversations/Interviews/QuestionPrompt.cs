@@ -70,8 +70,9 @@ public sealed class QuestionPrompt(KnowledgeBase knowledge) : Prompt(Name)
         }
 
         var input = CardInput(instance, language);
-        var (_, card) = _cards.Get(Key("answered", language, input, choice!.Id),
-            () => AnsweredQuestionCard.Create(TextCatalog.For(language), input, choice.Id));
+        var shared = context.Conversation().Kind != ConversationKind.Personal;
+        var (_, card) = _cards.Get(Key(shared ? "answered-shared" : "answered", language, input, choice!.Id),
+            () => AnsweredQuestionCard.Create(TextCatalog.For(language), input, choice.Id, shared));
         return new PromptReply(RecognitionKind.Recognized, choice.Id, new OutgoingMessage(input.Text, card));
     }
 

@@ -407,7 +407,7 @@ public sealed class MainDialog : Dialog
     private List<TopicChoice> TopicChoices(DialogContext context)
     {
         var conversation = context.Conversation();
-        return Topics.All.Select(topic => new TopicChoice(topic, _knowledge.Interview(conversation.ShownJurisdiction, topic).Title.In(conversation.Language)))
+        return Topics.All.Select(topic => new TopicChoice(topic, _knowledge.Interview(conversation.ShownJurisdiction, topic).Button.In(conversation.Language)))
             .ToList();
     }
 

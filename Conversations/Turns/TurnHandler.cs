@@ -139,7 +139,7 @@ public sealed class TurnHandler(
     private async Task WelcomeAsync(ActivityTurn turn, CancellationToken cancellationToken)
     {
         var input = await InputAsync(turn, null, cancellationToken);
-        var topics = Topics.All.Select(t => new TopicChoice(t, knowledge.Interview(input.ShownJurisdiction, t).Title.In(input.Language))).ToList();
+        var topics = Topics.All.Select(t => new TopicChoice(t, knowledge.Interview(input.ShownJurisdiction, t).Button.In(input.Language))).ToList();
         var card = WelcomeCard.Create(TextCatalog.For(input.Language), new WelcomeCardInput(input.Scope, topics, input.Jurisdiction));
         await Effects(turn, input).ApplyAsync(new SendMessage(new OutgoingMessage(card.FallbackText, card.ToJsonObject())), cancellationToken);
     }

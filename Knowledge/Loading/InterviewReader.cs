@@ -6,6 +6,9 @@ namespace SecretBot.Knowledge.Loading;
 /// <summary>Reads one interview file (<c>bound.yaml</c>, <c>share.yaml</c>…) as FORMAT.md describes it.</summary>
 internal static class InterviewReader
 {
+    /// <summary>The longest topic button title read whole at a phone's width (Cards' ButtonTitleLength).</summary>
+    private const int TopicButtonLength = 30;
+
     private static readonly Dictionary<string, Verdict> Verdicts = new()
     {
         ["yes"] = Verdict.Yes, ["no"] = Verdict.No, ["yes_if"] = Verdict.YesIf,
@@ -30,15 +33,21 @@ internal static class InterviewReader
         var rules = file.Mappings(root, "rules").Select(r => ReadRule(file, r)).OfType<Rule>().ToList();
         var outcomes = file.Mappings(root, "outcomes").Select(o => ReadOutcome(file, o)).OfType<Outcome>().ToList();
         var title = file.Text(root, "title");
+        var button = file.Text(root, "button");
         var summary = file.Text(root, "summary");
         var defaultOutcome = file.String(root, "default");
-        if (title is null || summary is null || defaultOutcome is null)
+        if (button is not null && Math.Max(button.Fr.Length, button.En.Length) > TopicButtonLength)
+        {
+            file.Report(root, $"topic '{topic}': its button title is over {TopicButtonLength} characters (a phone cuts it)");
+        }
+
+        if (title is null || button is null || summary is null || defaultOutcome is null)
         {
             return null;
         }
 
         return new Interview(jurisdiction, expectedTopic, title, summary, keywords.Fr, keywords.En, questions, rules,
-            defaultOutcome, outcomes, file.Name) { EmergencyIds = file.Strings(root, "emergency") };
+            defaultOutcome, outcomes, file.Name) { EmergencyIds = file.Strings(root, "emergency"), Button = button };
     }
 
     private static Question? ReadQuestion(YamlFile file, YamlMappingNode node)

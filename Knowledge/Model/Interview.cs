@@ -62,6 +62,9 @@ public sealed record Interview(
     /// <summary>The resources (with a phone) to call in an emergency: the topic opens with them, and so do answers that lead with them.</summary>
     public IReadOnlyList<string> EmergencyIds { get; init; } = [];
 
+    /// <summary>The topic on a button (the welcome's): short enough to be read whole on a phone.</summary>
+    public required LocalizedText Button { get; init; }
+
     public Question? FindQuestion(string id) => Questions.FirstOrDefault(q => q.Id == id);
 
     public Outcome FindOutcome(string id) => Outcomes.First(o => o.Id == id);

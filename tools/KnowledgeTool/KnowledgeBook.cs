@@ -91,7 +91,7 @@ public static class KnowledgeBook
 
         book.AppendLine();
         book.AppendLine("Base légale : " + string.Join(" ; ", outcome.ReferenceIds.Select(id => sources.References[id].Citation(Language.Fr))) + ".");
-        book.AppendLine("Ne restez pas seul·e : " + string.Join(" ; ", outcome.ResourceIds.Select(id => sources.Resources[id].Name.Fr)) + ".");
+        book.AppendLine("À qui en parler : " + string.Join(" ; ", outcome.ResourceIds.Select(id => sources.Resources[id].Name.Fr)) + ".");
     }
 
     private static void Lookups(StringBuilder book, JurisdictionKnowledge sources)
@@ -176,7 +176,7 @@ public static class KnowledgeBook
     private static void Resources(StringBuilder book, JurisdictionKnowledge sources)
     {
         book.AppendLine();
-        book.AppendLine("### Ne restez pas seul·e : les ressources");
+        book.AppendLine("### À qui en parler : les ressources");
         book.AppendLine();
         foreach (var resource in sources.Resources.Values.OrderBy(r => r.Id, StringComparer.Ordinal))
         {
