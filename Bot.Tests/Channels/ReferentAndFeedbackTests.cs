@@ -9,6 +9,8 @@ using SecretBot.Knowledge.Routing;
 namespace SecretBot.Bot.Tests.Channels;
 
 /// <summary>Asking the référents (only when configured, never with typed text) and 👍 / 👎 counted per outcome.</summary>
+// The vote counter is a process-wide meter: counted while no other test votes.
+[Collection(Alone.Name)]
 public sealed class ReferentAndFeedbackTests : IAsyncLifetime
 {
     private const string Sentinel = "SENTINEL-ref-4471-Madame-Dubois";

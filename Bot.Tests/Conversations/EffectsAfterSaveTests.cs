@@ -1,3 +1,4 @@
+using SecretBot.Testing;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SecretBot.Conversations.Effects;
@@ -12,6 +13,8 @@ namespace SecretBot.Bot.Tests.Conversations;
 /// of their turn, applied once its state is saved. One conflict re-runs the turn: the vote is
 /// counted once. Two conflicts: the person is asked to try again, and nothing was counted or changed.
 /// </summary>
+// The vote counter is a process-wide meter: counted while no other test votes.
+[Collection(Alone.Name)]
 public sealed class EffectsAfterSaveTests : IAsyncLifetime
 {
     private LocalConnector _connector = null!;
