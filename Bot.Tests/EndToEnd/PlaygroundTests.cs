@@ -24,6 +24,9 @@ public sealed class PlaygroundTests
     /// </summary>
     private static string Seen(string text) => CardTypography.Typeset("fr", text).Replace('\u00A0', ' ').Replace('\u202F', ' ');
 
+    /// <summary>The start of a choice's label, found on its button whether it shows the label whole or numbered and cut.</summary>
+    private static string ButtonHead(string label) => Seen(label[..Math.Min(12, label.Length)]);
+
     [Fact]
     public Task TheWelcomeCardOffersTheFourTopics() => InPlaygroundAsync(async page =>
     {
@@ -130,7 +133,7 @@ public sealed class PlaygroundTests
             await page.GetByText(Seen(question.Text.Fr)).Last.WaitForAsync(new() { Timeout = 30_000 });
             var label = question.Choices.Single(c => c.Id == answers[i].Item2).Label.Fr;
             actingAs = people[i];
-            await page.GetByRole(AriaRole.Button, new() { Name = Seen(label[..Math.Min(12, label.Length)]) }).Last.ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = ButtonHead(label) }).Last.ClickAsync();
             // The clicked card turns into its answered form for everyone: the answer chosen, not whose.
             await page.GetByText(Seen(Texts.Format("answered.sharedAnswer", label))).First.WaitForAsync(new() { Timeout = 30_000 });
         }
@@ -143,7 +146,7 @@ public sealed class PlaygroundTests
         foreach (var (id, _) in answers)
         {
             foreach (var choice in interview.FindQuestion(id)!.Choices)
-                Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = Seen(choice.Label.Fr[..Math.Min(12, choice.Label.Fr.Length)]) }).CountAsync());
+                Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = ButtonHead(choice.Label.Fr) }).CountAsync());
         }
 
         await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("playground", "group-chat.png"), FullPage = true });

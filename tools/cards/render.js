@@ -86,22 +86,28 @@ function cutOrOverflowing() {
   return problems;
 }
 
-async function check(args) {
-  const [width, source, hostConfigPath, filter] = args;
+// The cards whose names match, each followed by its unfolded form when it hides parts.
+function cardsToDraw(source, filter) {
   const pattern = new RegExp(filter ?? ".");
-  const cards = readCards(source)
+  return readCards(source)
     .filter(({ name }) => pattern.test(name))
     .flatMap(({ name, card }) => {
       const unfolded = expanded(card);
       return unfolded ? [{ name, card }, { name: `${name}.expanded`, card: unfolded }] : [{ name, card }];
     });
-  const hostConfig = JSON.parse(fs.readFileSync(hostConfigPath, "utf8"));
+}
+
+// Headless Chromium with the renderer loaded in a page: draw(page, pageErrors) does the work.
+async function withRenderer(draw) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "secretbot-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: FLAGS,
-    viewport: { width: WIDTH, height: 400 }, deviceScaleFactor: 1, offline: true,
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: WIDTH, height: 400 },
+    deviceScaleFactor: 1,
+    offline: true,
   });
-  const problems = [];
   try {
     const page = context.pages()[0] ?? await context.newPage();
     const pageErrors = [];
@@ -110,19 +116,32 @@ async function check(args) {
     await page.addStyleTag({ path: path.join(__dirname, "teams-look.css") });
     await page.addScriptTag({ path: moduleFile("markdown-it/dist/markdown-it.min.js") });
     await page.addScriptTag({ path: moduleFile("adaptivecards/dist/adaptivecards.min.js") });
-    await page.evaluate((width) => { document.getElementById("host").style.width = `${width}px`; }, Number(width));
-    for (const { name, card } of cards) {
-      const error = await renderCard(page, card, hostConfig);
-      if (error || pageErrors.length > 0) {
-        problems.push(`${name}: ${error ?? pageErrors.splice(0).join("; ")}`);
-        continue;
-      }
-      for (const problem of await page.evaluate(cutOrOverflowing)) problems.push(`${name}: ${problem}`);
-    }
+    return await draw(page, pageErrors);
   } finally {
     await context.close();
     fs.rmSync(profile, { recursive: true, force: true });
   }
+}
+
+const setWidth = (page, width) => page.evaluate((width) => { document.getElementById("host").style.width = `${width}px`; }, width);
+
+async function check(args) {
+  const [width, source, hostConfigPath, filter] = args;
+  const cards = cardsToDraw(source, filter);
+  const hostConfig = JSON.parse(fs.readFileSync(hostConfigPath, "utf8"));
+  const problems = await withRenderer(async (page, pageErrors) => {
+    const found = [];
+    await setWidth(page, Number(width));
+    for (const { name, card } of cards) {
+      const error = await renderCard(page, card, hostConfig);
+      if (error || pageErrors.length > 0) {
+        found.push(`${name}: ${error ?? pageErrors.splice(0).join("; ")}`);
+        continue;
+      }
+      for (const problem of await page.evaluate(cutOrOverflowing)) found.push(`${name}: ${problem}`);
+    }
+    return found;
+  });
   console.log(JSON.stringify({ cards: cards.length, problems }));
   return problems.length === 0 ? 0 : 1;
 }
@@ -134,40 +153,17 @@ async function main(args) {
     return 2;
   }
   const [source, hostConfigPath, outDir, filter] = args;
-  const pattern = new RegExp(filter ?? ".");
-  const cards = readCards(source)
-    .filter(({ name }) => pattern.test(name))
-    .flatMap(({ name, card }) => {
-      const unfolded = expanded(card);
-      return unfolded ? [{ name, card }, { name: `${name}.expanded`, card: unfolded }] : [{ name, card }];
-    });
+  const cards = cardsToDraw(source, filter);
   const hostConfig = JSON.parse(fs.readFileSync(hostConfigPath, "utf8"));
   fs.mkdirSync(outDir, { recursive: true });
-
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "secretbot-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-    viewport: { width: WIDTH, height: 400 },
-    deviceScaleFactor: 1,
-    offline: true,
-  });
-  let failures = 0;
-  try {
-    const page = context.pages()[0] ?? await context.newPage();
-    const pageErrors = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body><div id="host"></div></body></html>');
-    await page.addStyleTag({ path: path.join(__dirname, "teams-look.css") });
-    await page.addScriptTag({ path: moduleFile("markdown-it/dist/markdown-it.min.js") });
-    await page.addScriptTag({ path: moduleFile("adaptivecards/dist/adaptivecards.min.js") });
+  const failures = await withRenderer(async (page, pageErrors) => {
+    let failed = 0;
     for (const { suffix, width } of SIZES) {
-      await page.evaluate((width) => { document.getElementById("host").style.width = `${width}px`; }, width);
+      await setWidth(page, width);
       for (const { name, card } of cards) {
         const error = await renderCard(page, card, hostConfig);
         if (error || pageErrors.length > 0) {
-          failures++;
+          failed++;
           console.error(`${name}: ${error ?? pageErrors.splice(0).join("; ")}`);
           continue;
         }
@@ -179,10 +175,8 @@ async function main(args) {
         console.log(file);
       }
     }
-  } finally {
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
+    return failed;
+  });
   return failures === 0 ? 0 : 1;
 }
 
