@@ -29,6 +29,11 @@ public sealed class MessageReaderTests
     [InlineData("il la frappait il y a dix ans", false)]
     [InlineData("il la frappait il y a dix ans, et il la frappe encore", true)]
     [InlineData("il la frappe", true)]
+    // The imperfect tells what was, unless the clause says it goes on.
+    [InlineData("son compagnon la frappait", false)]
+    [InlineData("son compagnon la frappait et la frappe encore", true)]
+    [InlineData("son père le menaçait de mort", false)]
+    [InlineData("son père le menace de mort", true)]
     public void APastCuePutsTheDangerInThePastUnlessItGoesOn(string text, bool present) =>
         Assert.Equal(present, Reader.Read(text).SaysPresentDanger(Reader.DangerStems));
 
@@ -46,6 +51,16 @@ public sealed class MessageReaderTests
     [InlineData("le compagnon attend devant le centre avec un couteau", true)]
     [InlineData("il vient de partir du foyer avec une corde", true)]
     [InlineData("il avait un couteau la semaine passée", false)]
+    // The danger and the "now" in one sentence; a question asked now ("que faire tout de suite ?") is about what was told.
+    [InlineData("son compagnon la frappe. elle va bien maintenant, puis-je en parler à ma responsable ?", false)]
+    [InlineData("elle a avalé toutes ses pilules. que faire tout de suite ?", true)]
+    [InlineData("elle a avalé toutes ses pilules. tout de suite après, elle a vomi et va mieux.", false)]
+    // A danger said in several words ("se jeter", "seul à la maison") is a danger like one word.
+    [InlineData("une maman me dit au téléphone qu'elle va se jeter sous un train avec son bébé, là", true)]
+    [InlineData("un enfant de 3 ans est seul à la maison depuis hier, je suis devant la porte", true)]
+    [InlineData("un enfant de 3 ans est rentré à la maison, je suis devant la porte", false)]
+    // "Devant le tribunal" is no "here and now".
+    [InlineData("je suis convoqué comme témoin devant le tribunal, le secret me protège ?", false)]
     public void TheUrgentDangerReflexesNeedADangerSaidNow(string text, bool urgent) =>
         Assert.Equal(urgent, Router.Decide(Jurisdiction.BE, text) is { Kind: RouteKind.Urgent } route
                              && RealKnowledge.Value[Jurisdiction.BE].Lookups.First(l => l.Id == route.Id).Situation == Situations.Danger);
@@ -55,7 +70,12 @@ public sealed class MessageReaderTests
     [InlineData("un policier au téléphone veut savoir où habite un usager", true)]
     [InlineData("puis-je appeler la police sans son accord ?", false)]
     [InlineData("je viens d'appeler les gendarmes pour une femme battue", false)]
-    public void ThePoliceOnThePhoneIsThePoliceCallingNotSomeoneCallingThem(string text, bool urgent) =>
+    // At the door, the same reflexes: do not confirm, ask for a written request. Danger here and now comes first.
+    [InlineData("un policier est à l'accueil et veut voir un éducateur", true)]
+    [InlineData("les gendarmes sont devant le foyer, ils demandent le dossier d'un jeune", true)]
+    [InlineData("la police est venue à l'accueil le mois dernier, j'ai bien fait de ne rien dire ?", false)]
+    [InlineData("il la frappe en ce moment, la police est devant la porte", false)]
+    public void ThePoliceOnThePhoneOrAtTheDoorIsThePoliceCallingNotSomeoneCallingThem(string text, bool urgent) =>
         Assert.Equal(urgent, Router.Decide(Jurisdiction.FR, text) is { Kind: RouteKind.Urgent } route
                              && RealKnowledge.Value[Jurisdiction.FR].Lookups.First(l => l.Id == route.Id).Situation == Situations.PolicePhone);
 
@@ -100,6 +120,11 @@ public sealed class MessageReaderTests
     [InlineData("faut-il la signaler ?", Topics.Danger)]
     [InlineData("je peux venir demain ?", null)]
     [InlineData("il peut rentrer chez lui ?", null)]
+    // An adverb between the form and the verb changes nothing.
+    [InlineData("est-ce que je suis quand même tenue au secret ?", Topics.Bound)]
+    [InlineData("je peux aussi en parler ?", Topics.Share)]
+    [InlineData("je peux y mettre ce qu'elle m'a confié ?", Topics.Share)]
+    [InlineData("je suis quand même fatiguée", null)]
     public void EveryWayOfAskingWithAModalReadsAsTheOneForm(string text, string? topic) =>
         Assert.Equal(topic, Reader.Read(text).AskedTopic);
 
@@ -115,7 +140,6 @@ public sealed class MessageReaderTests
     [Theory]
     [InlineData("le procureur demande le dossier d'une famille", Topics.Police)]
     [InlineData("la juge de la jeunesse me demande un rapport", Topics.Police)]
-    [InlineData("un policier est à l'accueil et veut voir un éducateur", Topics.Police)]
     public void ThePoliceOrACourtAskingIsThePoliceTopic(string text, string topic) =>
         Assert.Equal(topic, Router.Decide(Jurisdiction.BE, text).Id);
 
@@ -130,6 +154,10 @@ public sealed class MessageReaderTests
     [InlineData("la voisine dit que le bébé pleure toute la nuit, que faire ?", Topics.Danger)]
     [InlineData("la police veut le dossier d'un jeune, que faire ?", Topics.Police)]
     [InlineData("perquisition demain dans le service, on fait quoi ?", Topics.Police)]
+    // Past abuse told: the danger topic answers for past facts, whether or not the victim files a complaint.
+    [InlineData("elle a été violée il y a deux ans, elle ne veut pas porter plainte, je peux faire quelque chose ?", Topics.Danger)]
+    [InlineData("son oncle la frappait quand elle était petite, elle refuse de porter plainte, que faire ?", Topics.Danger)]
+    [InlineData("une usagère veut porter plainte contre son bailleur, que faire ?", Topics.Police)]
     public void WhatToDoIsThePoliceTopicWithThePoliceAndElseTheDangerTopic(string text, string topic) =>
         Assert.Equal(topic, Router.Decide(Jurisdiction.FR, text).Id);
 }

@@ -66,6 +66,7 @@ internal static class RoutingReader
             NotNegations = Optional(file, root, "not_negation"),
             Past = Optional(file, root, "past"),
             Present = Optional(file, root, "present"),
+            PastEndings = Optional(file, root, "past_endings"),
             Prefill = Prefill(file, root),
         };
     }

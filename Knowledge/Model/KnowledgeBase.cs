@@ -93,6 +93,9 @@ public sealed record RoutingHints(
     /// <summary>Words that put a clause back in the present ("maintenant", "encore").</summary>
     public IReadOnlyList<string> Present { get; init; } = [];
 
+    /// <summary>Verb endings of a past tense ("il la frappait"): a danger word so written is in the past, unless its clause says "encore".</summary>
+    public IReadOnlyList<string> PastEndings { get; init; } = [];
+
     /// <summary>Which questions a message may answer, by how it must say it: the speaker's own role, the partner named after "à" or "avec".</summary>
     public IReadOnlyDictionary<PrefillFrame, PrefillRule> Prefill { get; init; } = new Dictionary<PrefillFrame, PrefillRule>();
 }

@@ -138,6 +138,8 @@ public sealed class Router
             null when PoliceAsking(reading) => Topics.Police,
             null when reading.AsksWhatToDo && PoliceNamed(stems) => Topics.Police,
             null when reading.AsksWhatToDo && reading.SaysPresentDanger(_reader.DangerStems) => Topics.Danger,
+            // Past abuse told, "que puis-je faire ?": the danger topic answers for past facts, even if the victim will not file a complaint.
+            null when reading.AsksWhatToDo && reading.PastDanger.Count > 0 => Topics.Danger,
             null when reading.AsksWhatToDo && IntentRank(Topics.Police, reading) is not null => Topics.Police,
             null when reading.AsksWhatToDo && IntentRank(Topics.Share, reading) is null => Topics.Danger,
             // Someone the person could share with, asking ("le bailleur demande si…", "la grand-mère veut savoir…").
@@ -209,23 +211,55 @@ public sealed class Router
     /// The urgent situation whose cue the message says in the present. In a danger cue, "danger"
     /// stands for any word that says a danger ("urgent" + "arme", "tuer" + "ce soir"). A cue in
     /// order must come in one clause, in that order ("la police m'appelle", not "j'appelle la police").
+    /// Other cues must be said in one sentence ("il la frappe, là, maintenant", not "il la frappait. Elle va
+    /// bien maintenant"). A present danger outranks the other situations.
     /// </summary>
     private string? UrgentSituation(MessageReading reading)
     {
         var stems = reading.PresentStems;
+        string? first = null;
         foreach (var (situation, cues, inOrder) in _urgent)
         {
-            var dangerSaid = situation == Situations.Danger && stems.Overlaps(_reader.DangerStems);
             var said = inOrder
-                ? cues.Any(cue => reading.Clauses.Any(clause => InOrder(clause.Sequence, cue)))
-                : cues.Any(cue => cue.All(word => stems.Contains(word) || (dangerSaid && word == _dangerStem)));
-            if (said)
+                ? cues.Any(cue => reading.Clauses.Any(clause => !clause.InPast && InOrder(clause.Sequence, cue)))
+                : Sentences(reading, stems).Any(said => SaysCue(situation, cues, said));
+            if (said && situation == Situations.Danger)
             {
+                // A danger here and now comes before the police at the door or a summons.
                 return situation;
             }
+
+            first ??= said ? situation : null;
         }
 
-        return null;
+        return first;
+    }
+
+    /// <summary>
+    /// The present stems of each sentence, and those of a question's last clause joined to every sentence before
+    /// it: "que faire tout de suite ?" asks about what was told, "elle va bien maintenant." does not.
+    /// </summary>
+    private static IEnumerable<HashSet<string>> Sentences(MessageReading reading, HashSet<string> present)
+    {
+        var told = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sentence in reading.Clauses.GroupBy(clause => clause.Sentence))
+        {
+            var own = sentence.SelectMany(clause => clause.Stems).Where(present.Contains).ToHashSet(StringComparer.Ordinal);
+            yield return own;
+            if (sentence.Last().InQuestion)
+            {
+                yield return [.. sentence.Last().Stems.Where(present.Contains), .. told];
+            }
+
+            told.UnionWith(own);
+        }
+    }
+
+    /// <summary>Whether one sentence's present stems say one of the cues.</summary>
+    private bool SaysCue(string situation, List<string[]> cues, HashSet<string> sentence)
+    {
+        var dangerSaid = situation == Situations.Danger && sentence.Overlaps(_reader.DangerStems);
+        return cues.Any(cue => cue.All(word => sentence.Contains(word) || (dangerSaid && word == _dangerStem)));
     }
 
     /// <summary>Whether the words come in this order, each within a few words of the one before.</summary>

@@ -29,6 +29,9 @@ public sealed partial class MessageReader
     private readonly HashSet<string> _notNegations;
     private readonly List<string[]> _past;
     private readonly HashSet<string> _present;
+    private readonly List<string> _pastEndings;
+    private readonly List<string> _dangerPhrases;
+    private readonly string _dangerStem;
     private readonly List<(string Topic, string Phrase)> _questions;
     private readonly List<string> _whatToDo;
     private readonly HashSet<string> _urgency;
@@ -45,6 +48,7 @@ public sealed partial class MessageReader
         _notNegations = routing.NotNegations.Select(FrenchText.Normalize).ToHashSet(StringComparer.Ordinal);
         _past = routing.Past.Select(p => FrenchText.Normalize(p.Replace("*", " xstarx ")).Split(' ')).ToList();
         _present = routing.Present.Select(FrenchText.Normalize).ToHashSet(StringComparer.Ordinal);
+        _pastEndings = routing.PastEndings.Select(FrenchText.Normalize).ToList();
         _forms = new QuestionForms(routing.QuestionForms, routing.Clitics);
         // Every question form with every verb of a topic ("peut on" + "échanger"), besides the phrases written out.
         var verbPhrases = routing.QuestionVerbs.SelectMany(q => routing.QuestionForms.Keys
@@ -65,6 +69,10 @@ public sealed partial class MessageReader
             .SelectMany(search.Stems)
             .Where(stem => !worries.Contains(stem))
             .ToHashSet(StringComparer.Ordinal);
+        // The danger intents of several words ("se jeter", "menace de mort") say a danger as a whole phrase.
+        _dangerPhrases = routing.Intents.GetValueOrDefault(Topics.Danger, [])
+            .Select(FrenchText.Normalize).Where(intent => intent.Contains(' ')).Select(intent => $" {intent} ").ToList();
+        _dangerStem = search.Stems(Topics.Danger).Single();
     }
 
     /// <summary>The stems that say a danger: the danger topic's one-word intents, "danger" and its synonyms, worries aside.</summary>
@@ -76,6 +84,7 @@ public sealed partial class MessageReader
         var stems = new HashSet<string>(StringComparer.Ordinal);
         var affirmed = new HashSet<string>(StringComparer.Ordinal);
         var deniedOrPast = new HashSet<string>(StringComparer.Ordinal);
+        var past = new HashSet<string>(StringComparer.Ordinal);
         string? asked = null;
         var askedAt = -1;
         int? askedClause = null;
@@ -83,8 +92,11 @@ public sealed partial class MessageReader
         // Typos forgiven once per message (nothing typed is kept after the message is read).
         var forgiven = new Dictionary<string, string>(StringComparer.Ordinal);
         var sentenceIndex = -1;
-        foreach (var sentence in SentenceBreak().Split(text ?? ""))
+        var pieces = SentenceBreak().Split(text ?? "");
+        for (var piece = 0; piece < pieces.Length; piece += 2)
         {
+            var sentence = pieces[piece];
+            var question = piece + 1 < pieces.Length && pieces[piece + 1].Contains('?');
             sentenceIndex++;
             // "n'" is kept as "ne": normalising drops elisions, and "personne n'est en danger" needs it.
             var parts = ClauseBreak().Split(NegativeElision().Replace(sentence, "ne "))
@@ -104,19 +116,32 @@ public sealed partial class MessageReader
                     clauseStems.Add(_nowStem);
                 }
 
-                clauses.Add(new MessageReading.Clause(words, words.Select(_search.WordStem).ToList(), clauseStems, sequence) { Sentence = sentenceIndex });
+                if (_dangerPhrases.Any(phrase => $" {normalized} ".Contains(phrase, StringComparison.Ordinal)))
+                {
+                    clauseStems.Add(_dangerStem);
+                }
+
+                clauses.Add(new MessageReading.Clause(words, words.Select(_search.WordStem).ToList(), clauseStems, sequence)
+                    { Sentence = sentenceIndex, InQuestion = question, InPast = pastSentence && !nowSentence && !words.Any(_present.Contains) });
                 stems.UnionWith(clauseStems);
                 // What says a danger, and how soon ("immédiat", "ce soir"): denied or past, neither counts.
                 var dangers = clauseStems.Where(stem => DangerStems.Contains(stem) || _urgency.Contains(stem)).ToHashSet(StringComparer.Ordinal);
                 if (dangers.Count > 0)
                 {
                     var dangerSaid = clauseStems.Overlaps(DangerStems);
-                    var denied = pastSentence && !nowSentence && !words.Any(_present.Contains)
+                    var saysPresent = nowSentence || words.Any(_present.Contains);
+                    var denied = pastSentence && !saysPresent
                         ? dangers
                         : Denied(words)
                             .Where(d => dangers.Contains(d.Stem) && (DangerStems.Contains(d.Stem) || d.Rank == 0 || dangerSaid))
                             .Select(d => d.Stem)
                             .ToHashSet(StringComparer.Ordinal);
+                    if (!saysPresent)
+                    {
+                        var pastTense = PastTense(words).Where(dangers.Contains).ToList();
+                        denied.UnionWith(pastTense);
+                        past.UnionWith(pastSentence ? dangers.Intersect(DangerStems) : pastTense);
+                    }
                     deniedOrPast.UnionWith(denied);
                     affirmed.UnionWith(dangers.Except(denied));
                 }
@@ -137,11 +162,12 @@ public sealed partial class MessageReader
 
         // A danger word said both ways ("pas de danger pour lui, mais danger pour sa sœur") stays present.
         deniedOrPast.ExceptWith(affirmed);
+        past.ExceptWith(affirmed);
         var present = new HashSet<string>(stems, StringComparer.Ordinal);
         present.ExceptWith(deniedOrPast);
         var all = string.Join(' ', clauses.Select(c => string.Join(' ', c.Words)));
         return new MessageReading(all, clauses, stems, present, deniedOrPast.Order(StringComparer.Ordinal).ToList(), asked,
-            _whatToDo.Any(phrase => $" {all} ".Contains(phrase, StringComparison.Ordinal))) { AskedClause = askedClause };
+            _whatToDo.Any(phrase => $" {all} ".Contains(phrase, StringComparison.Ordinal))) { AskedClause = askedClause, PastDanger = past };
     }
 
     /// <summary>The stems within reach of a negation word, with their rank among the meaningful words after it (0: right after).</summary>
@@ -165,6 +191,11 @@ public sealed partial class MessageReader
             }
         }
     }
+
+    /// <summary>The stems of the words written in a past tense ("frappait", "menaçaient"): a verb of six letters or more with a past ending.</summary>
+    private IEnumerable<string> PastTense(string[] words) =>
+        words.Where(word => word.Length >= 6 && _pastEndings.Any(ending => word.EndsWith(ending, StringComparison.Ordinal)))
+            .Select(word => _search.Forgive(_search.WordStem(word)));
 
     private string Forgive(string stem, Dictionary<string, string> forgiven)
     {
@@ -198,7 +229,8 @@ public sealed partial class MessageReader
         return false;
     }
 
-    [GeneratedRegex(@"[.!?\n\r]+")]
+    // The break is kept (captured) to know which sentences are questions.
+    [GeneratedRegex(@"([.!?\n\r]+)")]
     private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@"\b[nN]['’]\s*")]

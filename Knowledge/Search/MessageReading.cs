@@ -38,6 +38,9 @@ public sealed class MessageReading
     /// <summary>The danger stems that were taken out of <see cref="PresentStems"/>.</summary>
     public IReadOnlyList<string> DeniedOrPastDanger { get; }
 
+    /// <summary>The danger stems said only in the past ("il y a dix ans", "il la frappait"), not denied.</summary>
+    public IReadOnlySet<string> PastDanger { get; init; } = new HashSet<string>();
+
     /// <summary>The topic whose question the message asks outright (the last one asked), or null.</summary>
     public string? AskedTopic { get; }
 
@@ -58,6 +61,12 @@ public sealed class MessageReading
     {
         /// <summary>The sentence the clause belongs to (0 first).</summary>
         public int Sentence { get; init; }
+
+        /// <summary>Whether the clause's sentence ends with a question mark.</summary>
+        public bool InQuestion { get; init; }
+
+        /// <summary>Whether the clause's sentence is in the past ("le mois dernier") and the clause does not bring it back.</summary>
+        public bool InPast { get; init; }
 
         /// <summary>The clause's words as one normalised text, with a space at each end.</summary>
         public string Padded => _padded ??= $" {string.Join(' ', Words)} ";
