@@ -167,6 +167,6 @@ public sealed class ChannelTests : IAsyncLifetime
         var user = new TeamsUser(_bot, _connector, $"search-{Guid.NewGuid():N}");
         var attachments = (await user.SearchAsync(""))["composeExtension"]!["attachments"]!.AsArray();
         Assert.Equal(5, attachments.Count);
-        Assert.Contains("La police vous appelle", attachments.Select(a => (string)a!["preview"]!["content"]!["title"]!));
+        Assert.Contains("La police vous appelle ou se présente", attachments.Select(a => (string)a!["preview"]!["content"]!["title"]!));
     }
 }
