@@ -21,14 +21,16 @@ public sealed record WalkStep(string Name, string? Text, string? Verb, JsonObjec
 public static class Walks
 {
     /// <summary>
-    /// The urgent police path (the reflexes card, then the police interview to its answer), then a
-    /// sharing interview from its first question to its answer, one answer typed and the others clicked.
+    /// The urgent police path (the reflexes card, then the police interview to its answer, as someone
+    /// bound by professional secrecy), then a sharing interview from its first question to its answer,
+    /// one answer typed and the others clicked.
     /// </summary>
     public static IReadOnlyList<WalkStep> PoliceThenShare { get; } =
     [
         WalkStep.Say("police-urgent", "un policier m'appelle au téléphone", "\"verb\":\"topic\",\"data\":{\"topic\":\"police\"}"),
         WalkStep.Click("police-interview", "topic", new JsonObject { ["topic"] = "police" }, "\"choice\":\"police_call\"}"),
-        WalkStep.Click("police-answer", "answer", Answer("police", "request", "police_call"), "\"outcome\":\"police.secret_stands\""),
+        WalkStep.Click("police-request", "answer", Answer("police", "request", "police_call"), "\"question\":\"bound\",\"choice\":\"yes\"}"),
+        WalkStep.Click("police-answer", "answer", Answer("police", "bound", "yes"), "\"outcome\":\"police.secret_stands\""),
         WalkStep.Say("share-open", "puis-je partager une information ?", "\"choice\":\"colleague_bound\"}"),
         WalkStep.Click("share-partner", "answer", Answer("share", "partner", "colleague_bound"), "\"question\":\"consent\",\"choice\":\"yes\"}"),
         WalkStep.Say("share-consent-typed", "oui", "\"question\":\"same_mission\",\"choice\":\"yes\"}"),
@@ -37,7 +39,7 @@ public static class Walks
     ];
 
     /// <summary>One message that opens a sharing interview and leaves it waiting on its first question.</summary>
-    public static IReadOnlyList<WalkStep> OpenShare { get; } = [PoliceThenShare[3]];
+    public static IReadOnlyList<WalkStep> OpenShare { get; } = [PoliceThenShare.Single(step => step.Name == "share-open")];
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 

@@ -113,7 +113,7 @@ public sealed class BenchWalkTests
     private static void AssertTheWalkEndsOnTheAnswers(List<CapturedReply> replies)
     {
         var evaluator = new Evaluator(RealKnowledge.Value);
-        var police = evaluator.Evaluate(Jurisdiction.BE, Topics.Police, new Dictionary<string, string> { ["request"] = "police_call" });
+        var police = evaluator.Evaluate(Jurisdiction.BE, Topics.Police, new Dictionary<string, string> { ["request"] = "police_call", ["bound"] = "yes" });
         var share = evaluator.Evaluate(Jurisdiction.BE, Topics.Share, new Dictionary<string, string>
         {
             ["partner"] = "colleague_bound", ["consent"] = "yes", ["same_mission"] = "yes", ["necessary"] = "yes",

@@ -65,8 +65,8 @@ public sealed class PlaygroundTests
 
     [Theory]
     [InlineData("bound", "Secret ou simple discrétion ?", "Santé : médecine|Au travail, auprès", "Oui, le secret professionnel s'impose à vous")]
-    [InlineData("police", "Police, justice : que dire ?", "La police", "Vous ne pouvez rien révéler")]
-    [InlineData("danger", "Quelqu'un est en danger", "Un enfant|Grave et imminent|Oui, des faits|Non, même avec", "Vous pouvez informer le procureur du Roi")]
+    [InlineData("police", "Police, justice : que dire ?", "La police|Oui", "Vous ne pouvez rien révéler")]
+    [InlineData("danger", "Quelqu'un est en danger", "Un enfant|Grave et imminent|Oui|Oui, des faits|Non, même avec", "Vous pouvez informer le procureur du Roi")]
     public Task EachTopicIsWalkedByClickingTheRenderedButtons(string topic, string topicButton, string choices, string verdict) =>
         InPlaygroundAsync(async page =>
         {
