@@ -48,7 +48,7 @@ public sealed class EvaluatorTests
     [Fact]
     public void AnIncompleteInterviewIsNotEvaluated()
     {
-        var error = Assert.Throws<ArgumentException>(() => _evaluator.Evaluate(Jurisdiction.FR, Topics.Share, new Dictionary<string, string> { ["partner"] = "mayor" }));
+        var error = Assert.Throws<ArgumentException>(() => _evaluator.Evaluate(Jurisdiction.FR, Topics.Share, new Dictionary<string, string> { ["partner"] = "mayor", ["mayor_setting"] = "alone" }));
         Assert.Contains("aggravation", error.Message);
     }
 
