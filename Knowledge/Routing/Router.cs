@@ -216,13 +216,13 @@ public sealed class Router
     /// </summary>
     private string? UrgentSituation(MessageReading reading)
     {
-        var stems = reading.PresentStems;
+        var sentences = Sentences(reading, reading.PresentStems).ToList();
         string? first = null;
         foreach (var (situation, cues, inOrder) in _urgent)
         {
             var said = inOrder
                 ? cues.Any(cue => reading.Clauses.Any(clause => !clause.InPast && InOrder(clause.Sequence, cue)))
-                : Sentences(reading, stems).Any(said => SaysCue(situation, cues, said));
+                : sentences.Any(sentence => SaysCue(situation, cues, sentence));
             if (said && situation == Situations.Danger)
             {
                 // A danger here and now comes before the police at the door or a summons.
